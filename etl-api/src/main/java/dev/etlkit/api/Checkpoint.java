@@ -1,0 +1,47 @@
+package dev.etlkit.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of a run after its last committed batch: enough to resume it exactly there.
+ *
+ * @param runId the run's id
+ * @param pipeline the pipeline's name
+ * @param fingerprint a hash of the pipeline's definition; resuming with a different one is refused
+ * @param status where the run stands
+ * @param sourceIndex the index of the source being read when the batch was committed
+ * @param position the position of the last committed item of that source, null before the first
+ * @param sinkStates each sink's {@link Sink#state()}, in sink order
+ * @param logLengths for each incremental log of the run (transformer states, errors), how many
+ *     entries are committed; entries past that count were written by a batch that never committed
+ * @param counts the run's counters so far (read, rejected, duplicates, written, ...)
+ * @param details other JSON-friendly data the engine keeps (data-quality counters)
+ * @param startedAt when the run first started
+ * @param updatedAt when this checkpoint was saved
+ * @param failure the failure message of a FAILED run, or null
+ */
+public record Checkpoint(
+    String runId,
+    String pipeline,
+    String fingerprint,
+    RunStatus status,
+    int sourceIndex,
+    @Nullable Position position,
+    List<Map<String, Object>> sinkStates,
+    Map<String, Integer> logLengths,
+    Map<String, Long> counts,
+    Map<String, Object> details,
+    Instant startedAt,
+    Instant updatedAt,
+    @Nullable String failure) {
+
+  public Checkpoint {
+    sinkStates = List.copyOf(sinkStates);
+    logLengths = Map.copyOf(logLengths);
+    counts = Map.copyOf(counts);
+    details = Map.copyOf(details);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.etlkit.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the checkpoints of runs so that they can be resumed.
+ *
+ * <p>The engine calls {@link #appendLog} and then {@link #save} after every batch that all sinks have
+ * committed, on the writer thread, and {@link #save} once more with the final status. {@code save}
+ * replaces the run's checkpoint atomically: a reader sees the old one or the new one, never a mix.
+ * Logs are append-only lists of opaque entries (transformer state deltas, rejected records) so that a
+ * large state is never rewritten at each checkpoint; {@link Checkpoint#logLengths()} tells how many
+ * entries of each log are committed.
+ *
+ * <p>Throw {@link RetriableException} for a transient fault (the engine retries) and
+ * {@link EtlException} for anything else; a corrupt checkpoint is an {@code EtlException} naming where
+ * it is. Providers are registered in {@code META-INF/services/dev.etlkit.api.CheckpointStoreProvider}.
+ */
+public interface CheckpointStore extends AutoCloseable {
+
+  /** Saves (replaces) the run's checkpoint. */
+  void save(Checkpoint checkpoint);
+
+  /** The run's checkpoint, or empty when there is none. */
+  Optional<Checkpoint> load(String runId);
+
+  /** Appends one entry to one of the run's logs. */
+  void appendLog(String runId, String log, byte[] entry);
+
+  /** The first {@code count} entries of one of the run's logs, oldest first. */
+  List<byte[]> readLog(String runId, String log, int count);
+
+  /** The checkpoints of every known run. */
+  List<Checkpoint> list();
+
+  /** Removes a run's checkpoint and logs; nothing happens when there is none. */
+  void delete(String runId);
+
+  /** Releases connections. */
+  @Override
+  default void close() {
+  }
+}

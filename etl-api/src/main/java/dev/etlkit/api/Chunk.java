@@ -1,0 +1,26 @@
+package dev.etlkit.api;
+
+import java.util.List;
+
+/**
+ * One batch handed to a {@link Sink}: the items in order, where each came from, and a way to reject
+ * single items.
+ *
+ * @param <T> the type of item
+ */
+public interface Chunk<T> {
+
+  /** The items, in input order. Never mutated by the sink. */
+  List<T> items();
+
+  /** The origin of item {@code index}, for error messages. */
+  Origin origin(int index);
+
+  /** Rejects item {@code index}: it is counted as rejected, with {@code message}, instead of written. */
+  void reject(int index, String message);
+
+  /** The number of items. */
+  default int size() {
+    return items().size();
+  }
+}

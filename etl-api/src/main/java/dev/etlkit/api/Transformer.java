@@ -1,0 +1,63 @@
+package dev.etlkit.api;
+
+/**
+ * Turns one item into zero, one or many items.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #open(TransformContext)} once before the first item, {@link #close()} once at the end.</li>
+ *   <li>{@link #transform(Object, Emitter)} once per item. Unless {@link #ordered()} is true it may be
+ *       called concurrently from several worker threads, so it must be thread-safe; the engine keeps
+ *       output order anyway. An ordered transformer sees the items one at a time, in input order, on a
+ *       single thread.</li>
+ *   <li>The input is never mutated; return it as it is or a new value.</li>
+ *   <li>Throwing {@link RecordException} (with its violations) rejects that item alone; the run goes on.
+ *       Any other exception also rejects the item, with the exception's message.</li>
+ *   <li>An item dropped as a duplicate is reported with {@link Emitter#duplicate()} so that the
+ *       run's counts add up: read = rejected + duplicates + written.</li>
+ * </ul>
+ *
+ * <p>Providers are registered in {@code META-INF/services/dev.etlkit.api.TransformerProvider}.
+ *
+ * @param <I> input type
+ * @param <O> output type
+ */
+@FunctionalInterface
+public interface Transformer<I, O> {
+
+  /** Handles one item, emitting its results to {@code out}. */
+  void transform(I item, Emitter<O> out) throws Exception;
+
+  /** A short name for messages and reports: the step in "transformer 'validate' rejected ...". */
+  default String name() {
+    return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Whether this transformer keeps state across items and must see them one at a time, in order. */
+  default boolean ordered() {
+    return false;
+  }
+
+  /** Called once before the first item. */
+  default void open(TransformContext context) throws Exception {
+  }
+
+  /** Called once after the last item, even when the run failed. */
+  default void close() throws Exception {
+  }
+
+  /** A transformer of one item into one item. */
+  static <I, O> Transformer<I, O> map(String name, java.util.function.Function<? super I, ? extends O> fn) {
+    return new Transformer<>() {
+      @Override
+      public void transform(I item, Emitter<O> out) {
+        out.emit(fn.apply(item));
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+    };
+  }
+}
