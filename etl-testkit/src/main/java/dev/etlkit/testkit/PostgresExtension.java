@@ -1,0 +1,82 @@
+package dev.etlkit.testkit;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that gives each test class its own fresh PostgreSQL database, dropped when the
+ * class is done. Test methods, constructors and lifecycle methods take a {@link DataSource} or a
+ * {@link PostgresDatabase} parameter.
+ *
+ * <p>The server is found once per JVM: {@code ETL_TEST_POSTGRES_URL}
+ * ({@code postgresql://user:password@host:port/db}, a user that may create databases), else
+ * 127.0.0.1:5432 if it answers (user postgres, database test, trust auth), else a Testcontainers
+ * container when Docker runs; otherwise the test fails with one line saying how to provide one.
+ *
+ * <pre>{@code
+ * @ExtendWith(PostgresExtension.class)
+ * class LoadTest {
+ *   @Test
+ *   void loadsRows(DataSource ds) throws SQLException { ... }
+ * }
+ * }</pre>
+ */
+public final class PostgresExtension implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == DataSource.class || type == PostgresDatabase.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    PostgresDatabase db = database(context);
+    return parameter.getParameter().getType() == DataSource.class ? db.dataSource() : db;
+  }
+
+  /** The test class's database, created on first use; the store closes (drops) it after the class. */
+  private static PostgresDatabase database(ExtensionContext context) {
+    ExtensionContext classContext = classContext(context);
+    return classContext.getStore(NAMESPACE)
+        .computeIfAbsent(classContext.getRequiredTestClass(), key -> create(), PostgresDatabase.class);
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+
+  private static PostgresDatabase create() {
+    PostgresServer server = PostgresServer.find();
+    String name = "etl_test_" + randomSuffix();
+    try (Connection c = server.connect(server.adminDatabase()); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE \"" + name + "\"");
+    } catch (SQLException e) {
+      throw new ParameterResolutionException("cannot create test database " + name + " on " + server + ": "
+          + e.getMessage(), e);
+    }
+    return new PostgresDatabase(server, name);
+  }
+
+  private static String randomSuffix() {
+    char[] c = new char[10];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (char) ('a' + RANDOM.nextInt(26));
+    }
+    return new String(c);
+  }
+}

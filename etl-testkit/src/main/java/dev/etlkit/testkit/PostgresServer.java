@@ -1,0 +1,136 @@
+package dev.etlkit.testkit;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A PostgreSQL server that tests may create databases on, found the way DESIGN.md says: the
+ * {@code ETL_TEST_POSTGRES_URL} environment variable, else 127.0.0.1:5432 if it answers (user postgres,
+ * database test, trust auth), else a Testcontainers container when Docker runs.
+ *
+ * @param host the server's host
+ * @param port the server's port
+ * @param adminDatabase a database to connect to for {@code CREATE DATABASE}
+ * @param user the user, allowed to create databases
+ * @param password the password, empty for trust auth
+ */
+record PostgresServer(String host, int port, String adminDatabase, String user, String password) {
+
+  static final String ENV = "ETL_TEST_POSTGRES_URL";
+  private static final String HOW_TO = "No PostgreSQL for tests: set " + ENV
+      + "=postgresql://USER:PASSWORD@HOST:PORT/DB, start one on 127.0.0.1:5432 (user postgres, database test, trust auth)"
+      + " or start Docker for Testcontainers";
+  private static @Nullable PostgresServer found;
+
+  /** The server for this JVM, found once; fails with one line saying how to provide one. */
+  static synchronized PostgresServer find() {
+    if (found == null) {
+      found = discover();
+    }
+    return found;
+  }
+
+  private static PostgresServer discover() {
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      return parse(env.trim());
+    }
+    PostgresServer local = new PostgresServer("127.0.0.1", 5432, "test", "postgres", "");
+    if (local.answers()) {
+      return local;
+    }
+    if (dockerRuns()) {
+      return startContainer();
+    }
+    throw new IllegalStateException(HOW_TO);
+  }
+
+  /** Reads {@code postgresql://user:pw@host:port/db} or {@code jdbc:postgresql://user:pw@host:port/db}. */
+  static PostgresServer parse(String url) {
+    String plain = url.startsWith("jdbc:") ? url.substring(5) : url;
+    URI uri;
+    try {
+      uri = URI.create(plain);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(ENV + " is not a URL such as postgresql://USER:PASSWORD@HOST:5432/DB");
+    }
+    if (uri.getHost() == null || !(plain.startsWith("postgresql:") || plain.startsWith("postgres:"))) {
+      throw new IllegalStateException(ENV + " is not a URL such as postgresql://USER:PASSWORD@HOST:5432/DB");
+    }
+    String user = "postgres";
+    String password = "";
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+    return new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        path.isEmpty() ? "postgres" : path, user, password);
+  }
+
+  /** The JDBC URL of {@code database} on this server, without credentials. */
+  String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  /** A new connection to {@code database}. */
+  Connection connect(String database) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    if (!password.isEmpty()) {
+      props.setProperty("password", password);
+    }
+    props.setProperty("connectTimeout", "5");
+    return DriverManager.getConnection(jdbcUrl(database), props);
+  }
+
+  private boolean answers() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 1_000);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    try (Connection c = connect(adminDatabase)) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static boolean dockerRuns() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+  private static PostgresServer startContainer() {
+    PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+    container.start();
+    return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getDatabaseName(),
+        container.getUsername(), container.getPassword());
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "PostgreSQL at " + host + ":" + port;
+  }
+}
