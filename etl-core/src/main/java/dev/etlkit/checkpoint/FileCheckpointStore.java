@@ -1,0 +1,179 @@
+package dev.etlkit.checkpoint;
+
+import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.EtlException;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Keeps checkpoints as files: {@code <runId>.json} per run, replaced atomically (written to a temporary
+ * file, fsynced, renamed), and one append-only {@code <runId>.<log>.log} per incremental log, each entry
+ * length-prefixed. The embedded default, under {@code .etl/checkpoints}.
+ *
+ * <pre>{@code
+ * Pipeline.builder("employees").checkpoints(FileCheckpointStore.in(Path.of(".etl/checkpoints")))...
+ * }</pre>
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+
+  /** The default directory, relative to the working directory. */
+  public static final Path DEFAULT_DIRECTORY = Path.of(".etl", "checkpoints");
+
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private final Path directory;
+
+  private FileCheckpointStore(Path directory) {
+    this.directory = directory;
+  }
+
+  /** A store in {@code directory}, created on first save. */
+  public static FileCheckpointStore in(Path directory) {
+    return new FileCheckpointStore(directory);
+  }
+
+  /** The directory the checkpoints live in. */
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public void save(Checkpoint checkpoint) {
+    Path target = checkpointFile(checkpoint.runId());
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(directory);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(ByteBuffer.wrap(CheckpointJson.write(checkpoint)));
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new EtlException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Checkpoint> load(String runId) {
+    Path file = checkpointFile(runId);
+    try {
+      return Optional.of(CheckpointJson.read(Files.readAllBytes(file), file.toString()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new EtlException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void appendLog(String runId, String log, byte[] entry) {
+    Path file = logFile(runId, log);
+    try {
+      Files.createDirectories(directory);
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        ByteBuffer buf = ByteBuffer.allocate(4 + entry.length).putInt(entry.length).put(entry).flip();
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      }
+    } catch (IOException e) {
+      throw new EtlException("cannot append to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<byte[]> readLog(String runId, String log, int count) {
+    Path file = logFile(runId, log);
+    List<byte[]> entries = new ArrayList<>(count);
+    if (count == 0) {
+      return entries;
+    }
+    try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
+      while (entries.size() < count) {
+        int length = data.readInt();
+        byte[] entry = new byte[length];
+        data.readFully(entry);
+        entries.add(entry);
+      }
+      return entries;
+    } catch (NoSuchFileException | EOFException e) {
+      throw new EtlException("corrupt checkpoint log " + file + ": expected " + count + " entries, found " + entries.size());
+    } catch (IOException e) {
+      throw new EtlException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Checkpoint> list() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Checkpoint> all = new ArrayList<>();
+      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()::iterator) {
+        all.add(CheckpointJson.read(Files.readAllBytes(f), f.toString()));
+      }
+      all.sort(Comparator.comparing(Checkpoint::updatedAt));
+      return all;
+    } catch (IOException e) {
+      throw new EtlException("cannot list checkpoints in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String runId) {
+    String prefix = checkId(runId) + ".";
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new EtlException("cannot delete checkpoint of run " + runId + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path checkpointFile(String runId) {
+    return directory.resolve(checkId(runId) + ".json");
+  }
+
+  private Path logFile(String runId, String log) {
+    return directory.resolve(checkId(runId) + "." + checkId(log) + ".log");
+  }
+
+  /** Run ids become file names: refuse anything that could leave the directory. */
+  private static String checkId(String id) {
+    if (!SAFE_ID.matcher(id).matches() || id.startsWith(".")) {
+      throw new IllegalArgumentException("run id must use letters, digits, '.', '_' or '-' and not start with '.', was '" + id + "'");
+    }
+    return id;
+  }
+
+  @Override
+  public String toString() {
+    return "file checkpoints in " + directory;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.etlkit.internal;
+
+import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.Origin;
+import dev.etlkit.api.Position;
+import dev.etlkit.api.Retry;
+import dev.etlkit.api.Source;
+import dev.etlkit.api.SourceContext;
+import dev.etlkit.api.SourceItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reader thread: reads the sources one after the other, cuts the items into batches and hands each
+ * batch to the worker pool, queueing its future in order. The bounded queue is what bounds memory: when
+ * the writer falls behind, {@code put} blocks and reading pauses. A {@code null} future value marks the end.
+ */
+final class Reader implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reader.class);
+
+  private final String runId;
+  private final List<Source<Object>> sources;
+  private final int startIndex;
+  private final @Nullable Position resumeAfter;
+  private final int batchSize;
+  private final Retry retry;
+  private final BlockingQueue<CompletableFuture<Transformed>> queue;
+  private final ExecutorService workers;
+  private final TransformChain parallelChain;
+  private final AtomicLong readNanos;
+  private volatile boolean cancelled;
+
+  Reader(String runId, List<Source<Object>> sources, int startIndex, @Nullable Position resumeAfter, int batchSize,
+      Retry retry, BlockingQueue<CompletableFuture<Transformed>> queue, ExecutorService workers,
+      TransformChain parallelChain, AtomicLong readNanos) {
+    this.runId = runId;
+    this.sources = sources;
+    this.startIndex = startIndex;
+    this.resumeAfter = resumeAfter;
+    this.batchSize = batchSize;
+    this.retry = retry;
+    this.queue = queue;
+    this.workers = workers;
+    this.parallelChain = parallelChain;
+    this.readNanos = readNanos;
+  }
+
+  void cancel() {
+    cancelled = true;
+  }
+
+  @Override
+  public void run() {
+    long seq = 0;
+    List<Entry> entries = new ArrayList<>(batchSize);
+    List<RejectedRecord> rejected = new ArrayList<>();
+    int lastSource = startIndex;
+    Position last = resumeAfter;
+    long bytesDone = 0;
+    Throwable failure = null;
+    try {
+      for (int i = startIndex; i < sources.size() && !cancelled; i++) {
+        Source<Object> source = sources.get(i);
+        Position resume = i == startIndex ? resumeAfter : null;
+        String name = source.name();
+        try {
+          source.open(context(resume));
+          while (!cancelled) {
+            long t0 = System.nanoTime();
+            SourceItem<Object> item = retry.call("read from " + name, source::read,
+                (what, attempt, fault, delay) -> LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay.toMillis(), fault.getMessage()));
+            readNanos.addAndGet(System.nanoTime() - t0);
+            if (item == null) {
+              break;
+            }
+            Origin origin = new Origin(name, item.position());
+            if (item.isRejected()) {
+              rejected.add(new RejectedRecord(origin, name, item.rejection().getMessage(), item.rejection().violations(), item.raw()));
+            } else {
+              entries.add(new Entry(item.value(), origin, item.value()));
+            }
+            lastSource = i;
+            last = item.position();
+            if (entries.size() + rejected.size() >= batchSize) {
+              submit(new Batch(seq++, entries, rejected, lastSource, last, bytesDone + Math.max(0, source.bytesRead()), null));
+              entries = new ArrayList<>(batchSize);
+              rejected = new ArrayList<>();
+            }
+          }
+          bytesDone += Math.max(0, source.bytesRead());
+        } finally {
+          closeQuietly(source);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (Throwable t) {
+      failure = t;
+    }
+    try {
+      submit(new Batch(seq, entries, rejected, lastSource, last, bytesDone, failure));
+      queue.put(CompletableFuture.completedFuture(null));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void submit(Batch batch) throws InterruptedException {
+    CompletableFuture<Transformed> f = CompletableFuture.supplyAsync(() -> transform(batch), workers);
+    queue.put(f);
+  }
+
+  private Transformed transform(Batch batch) {
+    long t0 = System.nanoTime();
+    QualityCounter quality = new QualityCounter();
+    for (Entry e : batch.entries()) {
+      quality.countInput(e.value());
+    }
+    Transformed t = new Transformed(batch, batch.entries(), new ArrayList<>(batch.rejected()), quality);
+    try {
+      parallelChain.apply(t);
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+    t.transformNanos = System.nanoTime() - t0;
+    return t;
+  }
+
+  private SourceContext context(@Nullable Position resume) {
+    return new SourceContext() {
+      @Override
+      public String runId() {
+        return runId;
+      }
+
+      @Override
+      public Retry retry() {
+        return retry;
+      }
+
+      @Override
+      public @Nullable Position resumeAfter() {
+        return resume;
+      }
+    };
+  }
+
+  private static void closeQuietly(Source<?> source) {
+    try {
+      source.close();
+    } catch (Exception e) {
+      LOG.warn("closing source {} failed: {}", source.name(), e.getMessage());
+    }
+  }
+}

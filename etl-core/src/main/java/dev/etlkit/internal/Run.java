@@ -1,0 +1,390 @@
+package dev.etlkit.internal;
+
+import dev.etlkit.PipelineResult;
+import dev.etlkit.Progress;
+import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RunStatus;
+import dev.etlkit.api.Sink;
+import dev.etlkit.api.StatefulTransformer;
+import dev.etlkit.api.Transformer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt of a run: opens the plugins, starts the reader and workers, and on the calling thread
+ * commits batch after batch (ordered transformers, sinks, dead letter, checkpoint, listeners) until the
+ * input ends or something fatal happens. Never throws: the outcome is the {@link PipelineResult}.
+ */
+public final class Run {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+
+  private final Definition def;
+  private final String runId;
+  private final @Nullable Checkpoint resumeFrom;
+  private final String fingerprint;
+  private final Listeners listeners;
+  private final RunState state;
+  private final TransformChain parallelChain;
+  private final TransformChain serialChain;
+  private final List<Sink<Object>> sinks = new ArrayList<>();
+  private final List<String> sinkNames = new ArrayList<>();
+  private final Map<String, Duration> timings = new LinkedHashMap<>();
+  private final AtomicLong readNanos = new AtomicLong();
+  private long transformNanos;
+  private long checkpointNanos;
+  private long[] writeNanos;
+  private long readThisAttempt;
+  private long startNanos;
+
+  /** A fresh run ({@code resumeFrom == null}) or the continuation of a checkpointed one. */
+  @SuppressWarnings("unchecked")
+  public Run(Definition def, String runId, @Nullable Checkpoint resumeFrom) {
+    this.def = def;
+    this.runId = runId;
+    this.resumeFrom = resumeFrom;
+    this.fingerprint = def.fingerprint();
+    this.listeners = new Listeners(def.listeners());
+    this.state = resumeFrom == null
+        ? new RunState(def.clock().instant())
+        : RunState.restore(resumeFrom, def.checkpoints(), def.errorPolicy().keepErrors());
+    int firstOrdered = 0;
+    while (firstOrdered < def.transformers().size() && !def.transformers().get(firstOrdered).ordered()) {
+      firstOrdered++;
+    }
+    this.parallelChain = new TransformChain(def.transformers().subList(0, firstOrdered), def.retry());
+    this.serialChain = new TransformChain(def.transformers().subList(firstOrdered, def.transformers().size()), def.retry());
+    sinks.addAll(def.sinks());
+    Sink<Record> dead = def.errorPolicy().deadLetter();
+    if (dead != null) {
+      sinks.add((Sink<Object>) (Sink<?>) dead);
+    }
+    for (Sink<Object> s : sinks) {
+      String name = s.name();
+      String unique = name;
+      for (int n = 2; sinkNames.contains(unique); n++) {
+        unique = name + "#" + n;
+      }
+      sinkNames.add(unique);
+    }
+    writeNanos = new long[sinks.size()];
+  }
+
+  /** Runs the attempt to its end. */
+  public PipelineResult execute() {
+    startNanos = System.nanoTime();
+    RunStatus status = RunStatus.FAILED;
+    Throwable failure = null;
+    List<AutoCloseable> opened = new ArrayList<>();
+    ExecutorService workers = null;
+    Thread readerThread = null;
+    Reader reader = null;
+    try {
+      listeners.runStarted(runId, def.name(), resumeFrom != null);
+      LOG.info("run {} of pipeline '{}' {}", runId, def.name(), resumeFrom == null ? "started" : "resumed at " + describeResume());
+      Contexts contexts = new Contexts(runId, def.retry(), def.clock());
+      for (int i = 0; i < def.transformers().size(); i++) {
+        Transformer<Object, Object> t = def.transformers().get(i);
+        t.open(contexts.transform());
+        opened.add(t::close);
+        if (t instanceof StatefulTransformer<Object, Object> st) {
+          String log = stateLog(i);
+          st.restore(def.checkpoints().readLog(runId, log, state.logLengths.getOrDefault(log, 0)));
+        }
+      }
+      for (int i = 0; i < sinks.size(); i++) {
+        Sink<Object> sink = sinks.get(i);
+        Map<String, Object> restored = resumeFrom != null && i < state.sinkStates.size() ? state.sinkStates.get(i) : null;
+        sink.open(contexts.sink(restored));
+        opened.add(sink);
+      }
+      if (resumeFrom == null) {
+        saveCheckpoint(RunStatus.RUNNING, null);
+      }
+      int threads = def.workers();
+      AtomicInteger n = new AtomicInteger();
+      workers = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "etl-worker-" + runId + "-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      BlockingQueue<CompletableFuture<Transformed>> queue = new ArrayBlockingQueue<>(def.queueDepth());
+      reader = new Reader(runId, def.sources(), state.sourceIndex, state.position, def.batchSize(), def.retry(), queue,
+          workers, parallelChain, readNanos);
+      readerThread = new Thread(reader, "etl-reader-" + runId);
+      readerThread.setDaemon(true);
+      readerThread.start();
+      commitAll(queue);
+      for (Sink<Object> sink : sinks) {
+        sink.complete();
+      }
+      status = RunStatus.SUCCEEDED;
+    } catch (Throwable t) {
+      failure = unwrap(t);
+      if (failure instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      if (reader != null) {
+        reader.cancel();
+        readerThread.interrupt();
+      }
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception e) {
+          LOG.warn("closing {} failed: {}", opened.get(i), e.getMessage());
+        }
+      }
+    }
+    String failureMessage = failure == null ? null : describe(failure);
+    try {
+      saveCheckpoint(status, failureMessage);
+    } catch (RuntimeException e) {
+      LOG.error("run {}: could not save the final checkpoint: {}", runId, e.getMessage());
+      if (failure == null) {
+        status = RunStatus.FAILED;
+        failure = e;
+        failureMessage = "could not save the final checkpoint: " + e.getMessage();
+      }
+    }
+    PipelineResult result = result(status, failureMessage, failure);
+    if (failure == null) {
+      LOG.info("run {} succeeded: {} read, {} written, {} rejected, {} duplicates in {} ms", runId, result.read(),
+          result.written(), result.rejected(), result.duplicates(), result.duration().toMillis());
+    } else {
+      LOG.error("run {} failed: {}", runId, failureMessage);
+    }
+    listeners.runFinished(result);
+    return result;
+  }
+
+  private void commitAll(BlockingQueue<CompletableFuture<Transformed>> queue) throws Exception {
+    while (true) {
+      Transformed t;
+      try {
+        t = queue.take().get();
+      } catch (ExecutionException e) {
+        throw (Exception) unwrap(e);
+      }
+      if (t == null) {
+        return;
+      }
+      commit(t);
+      if (t.batch.failure() != null) {
+        Throwable f = t.batch.failure();
+        throw f instanceof Exception e ? e : new EtlException(f.toString(), f);
+      }
+    }
+  }
+
+  private void commit(Transformed t) throws Exception {
+    Batch batch = t.batch;
+    long t0 = System.nanoTime();
+    serialChain.apply(t);
+    transformNanos += t.transformNanos + System.nanoTime() - t0;
+    String policyFailure = def.errorPolicy().violatedBy(state.read + batch.readCount(), state.rejected + t.rejected.size());
+    if (policyFailure != null) {
+      throw new EtlException(policyFailure + (t.rejected.isEmpty() ? "" : "; first: " + t.rejected.get(0)));
+    }
+    List<Entry> outputs = t.outputs;
+    BitSet rejectedBySink = new BitSet(outputs.size());
+    List<RejectedRecord> rejected = new ArrayList<>(t.rejected);
+    long[] writtenBy = new long[sinks.size()];
+    int dataSinks = def.sinks().size();
+    for (int i = 0; i < dataSinks; i++) {
+      ChunkView chunk = write(i, outputs);
+      String step = "sink '" + sinkNames.get(i) + "'";
+      chunk.rejections.forEach((index, message) -> {
+        if (!rejectedBySink.get(index)) {
+          rejectedBySink.set(index);
+          Entry e = outputs.get(index);
+          rejected.add(new RejectedRecord(e.origin(), step, message, List.of(), e.raw()));
+        }
+      });
+      writtenBy[i] = outputs.size() - chunk.rejections.size();
+    }
+    if (dataSinks < sinks.size() && !rejected.isEmpty()) {
+      List<Entry> letters = new ArrayList<>(rejected.size());
+      for (RejectedRecord r : rejected) {
+        letters.add(new Entry(r.toDeadLetter(runId), r.origin(), null));
+      }
+      ChunkView chunk = write(dataSinks, letters);
+      writtenBy[dataSinks] = letters.size() - chunk.rejections.size();
+    }
+
+    t.quality.countRejected(rejected);
+    state.read += batch.readCount();
+    readThisAttempt += batch.readCount();
+    state.rejected += rejected.size();
+    state.duplicates += t.duplicates;
+    state.filtered += t.filtered;
+    state.written += outputs.size() - rejectedBySink.cardinality();
+    state.batches++;
+    for (int i = 0; i < sinks.size(); i++) {
+      state.writtenPerSink.merge(sinkNames.get(i), writtenBy[i], Long::sum);
+    }
+    state.quality.merge(t.quality);
+    state.keep(rejected, def.errorPolicy().keepErrors());
+    if (batch.position() != null) {
+      state.sourceIndex = batch.sourceIndex();
+      state.position = batch.position();
+    }
+    List<Map<String, Object>> sinkStates = new ArrayList<>(sinks.size());
+    for (Sink<Object> sink : sinks) {
+      sinkStates.add(sink.state());
+    }
+    state.sinkStates = sinkStates;
+
+    long c0 = System.nanoTime();
+    if (!rejected.isEmpty()) {
+      appendLog(RunState.ERRORS_LOG, RejectionJson.write(rejected));
+    }
+    for (int i = 0; i < def.transformers().size(); i++) {
+      if (def.transformers().get(i) instanceof StatefulTransformer<Object, Object> st) {
+        byte[] delta = st.checkpointDelta();
+        if (delta.length > 0) {
+          appendLog(stateLog(i), delta);
+        }
+      }
+    }
+    saveCheckpoint(RunStatus.RUNNING, null);
+    checkpointNanos += System.nanoTime() - c0;
+
+    for (RejectedRecord r : rejected) {
+      LOG.debug("{}", r);
+      listeners.recordRejected(r);
+    }
+    listeners.batchCommitted(new Progress(runId, state.batches, state.read, state.rejected, state.duplicates,
+        state.written, Duration.ofNanos(System.nanoTime() - startNanos), readThisAttempt, batch.bytesRead(), totalBytes()));
+
+    String afterWrite = def.errorPolicy().violatedBy(state.read, state.rejected);
+    if (afterWrite != null) {
+      throw new EtlException(afterWrite);
+    }
+  }
+
+  private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {
+    Sink<Object> sink = sinks.get(sinkIndex);
+    ChunkView chunk = new ChunkView(entries);
+    if (entries.isEmpty()) {
+      return chunk;
+    }
+    long t0 = System.nanoTime();
+    def.retry().call("write to sink '" + sinkNames.get(sinkIndex) + "'", () -> {
+      chunk.reset();
+      sink.write(chunk);
+      return null;
+    }, (what, attempt, fault, delay) -> LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay.toMillis(), fault.getMessage()));
+    writeNanos[sinkIndex] += System.nanoTime() - t0;
+    return chunk;
+  }
+
+  private void appendLog(String log, byte[] entry) throws Exception {
+    def.retry().call("append to checkpoint log", () -> {
+      def.checkpoints().appendLog(runId, log, entry);
+      return null;
+    });
+    state.logLengths.merge(log, 1, Integer::sum);
+  }
+
+  private void saveCheckpoint(RunStatus status, @Nullable String failure) {
+    Checkpoint cp = state.toCheckpoint(runId, def.name(), fingerprint, status, elapsedMillis(), def.clock().instant(), failure);
+    try {
+      def.retry().call("save checkpoint", () -> {
+        def.checkpoints().save(cp);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new EtlException("cannot save checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  private long totalBytes() {
+    long total = 0;
+    for (var s : def.sources()) {
+      long b = s.totalBytes();
+      if (b < 0) {
+        return -1;
+      }
+      total += b;
+    }
+    return total;
+  }
+
+  private long elapsedMillis() {
+    return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private PipelineResult result(RunStatus status, @Nullable String failureMessage, @Nullable Throwable failure) {
+    timings.put("read", Duration.ofNanos(readNanos.get()));
+    timings.put("transform", Duration.ofNanos(transformNanos));
+    for (int i = 0; i < sinks.size(); i++) {
+      timings.put("write:" + sinkNames.get(i), Duration.ofNanos(writeNanos[i]));
+    }
+    timings.put("checkpoint", Duration.ofNanos(checkpointNanos));
+    return new PipelineResult(runId, def.name(), status, state.read, state.rejected, state.duplicates, state.filtered,
+        state.written, state.writtenPerSink, state.errors, failureMessage, failure, state.startedAt,
+        Duration.ofMillis(state.elapsedBeforeMillis + elapsedMillis()), timings,
+        state.quality.report(state.read, state.rejected), resumeFrom != null);
+  }
+
+  /** The result of a run that already succeeded, read from its checkpoint without running anything. */
+  public PipelineResult alreadySucceeded() {
+    LOG.info("run {} already succeeded; nothing to resume", runId);
+    return result(RunStatus.SUCCEEDED, null, null);
+  }
+
+  private String describeResume() {
+    if (state.position == null) {
+      return "the start";
+    }
+    return "source " + def.sources().get(state.sourceIndex).name() + " after " + state.position.description();
+  }
+
+  private static String stateLog(int transformerIndex) {
+    return "state-" + transformerIndex;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String describe(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    if (t instanceof EtlException) {
+      return m;
+    }
+    return m.startsWith(t.getClass().getSimpleName()) ? m : t.getClass().getSimpleName() + ": " + m;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.etlkit.internal;
+
+import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.Position;
+import dev.etlkit.api.RunStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The committed state of a run: counts, kept errors, quality counters and where each source and sink
+ * stands. Changed only on the writer thread, after a batch is committed; restored from a checkpoint on
+ * resume.
+ */
+final class RunState {
+
+  static final String ERRORS_LOG = "errors";
+
+  long read;
+  long rejected;
+  long duplicates;
+  long filtered;
+  long written;
+  long batches;
+  long elapsedBeforeMillis;
+  final Map<String, Long> writtenPerSink = new LinkedHashMap<>();
+  final List<RejectedRecord> errors = new ArrayList<>();
+  QualityCounter quality = new QualityCounter();
+  int sourceIndex;
+  @Nullable Position position;
+  List<Map<String, Object>> sinkStates = List.of();
+  final Map<String, Integer> logLengths = new LinkedHashMap<>();
+  Instant startedAt;
+
+  RunState(Instant startedAt) {
+    this.startedAt = startedAt;
+  }
+
+  static RunState restore(Checkpoint cp, CheckpointStore store, int keepErrors) {
+    RunState s = new RunState(cp.startedAt());
+    Map<String, Long> c = cp.counts();
+    s.read = c.getOrDefault("read", 0L);
+    s.rejected = c.getOrDefault("rejected", 0L);
+    s.duplicates = c.getOrDefault("duplicates", 0L);
+    s.filtered = c.getOrDefault("filtered", 0L);
+    s.written = c.getOrDefault("written", 0L);
+    s.batches = c.getOrDefault("batches", 0L);
+    s.elapsedBeforeMillis = c.getOrDefault("elapsedMillis", 0L);
+    c.forEach((k, v) -> {
+      if (k.startsWith("written:")) {
+        s.writtenPerSink.put(k.substring("written:".length()), v);
+      }
+    });
+    @SuppressWarnings("unchecked")
+    Map<String, Object> quality = (Map<String, Object>) cp.details().getOrDefault("quality", Map.of());
+    s.quality = QualityCounter.fromState(quality);
+    s.sourceIndex = cp.sourceIndex();
+    s.position = cp.position();
+    s.sinkStates = cp.sinkStates();
+    s.logLengths.putAll(cp.logLengths());
+    int errorEntries = cp.logLengths().getOrDefault(ERRORS_LOG, 0);
+    for (byte[] entry : store.readLog(cp.runId(), ERRORS_LOG, errorEntries)) {
+      s.keep(RejectionJson.read(entry), keepErrors);
+    }
+    return s;
+  }
+
+  void keep(List<RejectedRecord> more, int keepErrors) {
+    for (RejectedRecord r : more) {
+      if (errors.size() >= keepErrors) {
+        return;
+      }
+      errors.add(r);
+    }
+  }
+
+  Checkpoint toCheckpoint(String runId, String pipeline, String fingerprint, RunStatus status, long elapsedMillis,
+      Instant now, @Nullable String failure) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("read", read);
+    counts.put("rejected", rejected);
+    counts.put("duplicates", duplicates);
+    counts.put("filtered", filtered);
+    counts.put("written", written);
+    counts.put("batches", batches);
+    counts.put("elapsedMillis", elapsedBeforeMillis + elapsedMillis);
+    writtenPerSink.forEach((k, v) -> counts.put("written:" + k, v));
+    return new Checkpoint(runId, pipeline, fingerprint, status, sourceIndex, position, sinkStates, logLengths,
+        counts, Map.of("quality", quality.toState()), startedAt, now, failure);
+  }
+}
