@@ -1,0 +1,66 @@
+package dev.etlkit.testkit;
+
+import dev.etlkit.PipelineResult;
+import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.RunStatus;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/** AssertJ assertions on a {@link PipelineResult}; start with {@link EtlAssertions#assertThat(PipelineResult)}. */
+public final class PipelineResultAssert extends AbstractAssert<PipelineResultAssert, PipelineResult> {
+
+  PipelineResultAssert(PipelineResult actual) {
+    super(actual, PipelineResultAssert.class);
+  }
+
+  /** The run succeeded; on failure the message shows why it did not. */
+  public PipelineResultAssert succeeded() {
+    isNotNull();
+    if (actual.status() != RunStatus.SUCCEEDED) {
+      failWithMessage("Expected run %s to succeed but it failed: %s", actual.runId(), actual.failure());
+    }
+    return countsAddUp();
+  }
+
+  /** The run failed with exactly this message. */
+  public PipelineResultAssert failedWith(String message) {
+    isNotNull();
+    if (actual.status() != RunStatus.FAILED) {
+      failWithMessage("Expected run %s to fail with <%s> but it succeeded", actual.runId(), message);
+    }
+    if (!message.equals(actual.failure())) {
+      failWithMessage("Expected run %s to fail with%n  <%s>%nbut it failed with%n  <%s>", actual.runId(), message, actual.failure());
+    }
+    return countsAddUp();
+  }
+
+  /** read = rejected + duplicates + filtered + written. */
+  public PipelineResultAssert countsAddUp() {
+    long sum = actual.rejected() + actual.duplicates() + actual.filtered() + actual.written();
+    if (actual.read() != sum) {
+      failWithMessage("Expected read (%d) = rejected (%d) + duplicates (%d) + filtered (%d) + written (%d) = %d",
+          actual.read(), actual.rejected(), actual.duplicates(), actual.filtered(), actual.written(), sum);
+    }
+    return this;
+  }
+
+  /** Exact counts of read, written, rejected and duplicates. */
+  public PipelineResultAssert hasCounts(long read, long written, long rejected, long duplicates) {
+    isNotNull();
+    if (actual.read() != read || actual.written() != written || actual.rejected() != rejected || actual.duplicates() != duplicates) {
+      failWithMessage("Expected read=%d written=%d rejected=%d duplicates=%d but was read=%d written=%d rejected=%d duplicates=%d",
+          read, written, rejected, duplicates, actual.read(), actual.written(), actual.rejected(), actual.duplicates());
+    }
+    return this;
+  }
+
+  /** The kept errors, printed as "step rejected origin: message", equal these in order. */
+  public PipelineResultAssert hasErrors(String... errors) {
+    isNotNull();
+    List<String> got = actual.errors().stream().map(RejectedRecord::toString).toList();
+    if (!got.equals(List.of(errors))) {
+      failWithMessage("Expected errors%n  %s%nbut were%n  %s", List.of(errors), got);
+    }
+    return this;
+  }
+}
