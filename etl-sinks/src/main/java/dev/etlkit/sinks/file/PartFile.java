@@ -1,0 +1,178 @@
+package dev.etlkit.sinks.file;
+
+import dev.etlkit.api.EtlException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An output file that a sink fills batch by batch. Bytes go to {@link #buffer()} first and reach the
+ * file only on {@link #commit()}, so a failed batch leaves nothing behind and the committed length is
+ * exact. The file lives under a temporary name next to its target, {@code .<name>.<runId>.part}, until
+ * {@link #complete()} fsyncs it and renames it into place; a reader never sees half an output.
+ *
+ * <p>After a crash, reopening with the committed length from the last checkpoint truncates whatever
+ * was written after it, so the finished file equals an uninterrupted run's. Commits flush to the
+ * operating system (enough to survive the process being killed); only {@code complete()} fsyncs.
+ *
+ * <pre>{@code
+ * PartFile file = PartFile.open(Path.of("out/x.csv"), runId, false, restoredLength);
+ * file.buffer().write(bytes);
+ * long committed = file.commit();     // save in the sink's state
+ * file.complete();                    // at the end of a successful run
+ * }</pre>
+ */
+public final class PartFile implements AutoCloseable {
+
+  private final Path target;
+  private final Path working;
+  private final boolean append;
+  private final FileChannel channel;
+  private final BatchBuffer buffer = new BatchBuffer();
+  private long length;
+  private boolean completed;
+
+  private PartFile(Path target, Path working, boolean append, FileChannel channel, long length) {
+    this.target = target;
+    this.working = working;
+    this.append = append;
+    this.channel = channel;
+    this.length = length;
+  }
+
+  /**
+   * Opens the working file of {@code target} for run {@code runId}, creating missing directories.
+   *
+   * @param append write straight to {@code target}, after what it already holds, instead of to a
+   *     temporary file
+   * @param resumeLength the committed length to truncate back to on resume; null on a fresh start
+   * @throws EtlException when resuming and the working file is missing or shorter than the checkpoint
+   */
+  public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    Path working = append ? absolute : dir.resolve(partName(absolute, runId));
+    if (resumeLength != null) {
+      return resume(absolute, working, append, resumeLength);
+    }
+    FileChannel channel = append
+        ? FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+        : FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+    long length = channel.size();
+    channel.position(length);
+    return new PartFile(absolute, working, append, channel, length);
+  }
+
+  private static PartFile resume(Path target, Path working, boolean append, long resumeLength) throws IOException {
+    if (!Files.exists(working)) {
+      throw new EtlException("cannot resume " + target + ": its file in progress " + working + " is missing");
+    }
+    FileChannel channel = FileChannel.open(working, StandardOpenOption.WRITE);
+    long size = channel.size();
+    if (size < resumeLength) {
+      channel.close();
+      throw new EtlException("cannot resume " + target + ": " + working + " holds " + size
+          + " bytes, fewer than the " + resumeLength + " committed");
+    }
+    channel.truncate(resumeLength);
+    channel.position(resumeLength);
+    return new PartFile(target, working, append, channel, resumeLength);
+  }
+
+  /** The temporary name of {@code target} for a run: {@code .employees.csv.<runId>.part}. */
+  public static String partName(Path target, String runId) {
+    return "." + target.getFileName() + "." + runId.replaceAll("[^A-Za-z0-9._-]", "_") + ".part";
+  }
+
+  /** Where the bytes of the batch being written go; nothing reaches the file before {@link #commit()}. */
+  public OutputStream buffer() {
+    return buffer;
+  }
+
+  /** Writes the buffered batch to the file and returns the new committed length. */
+  public long commit() throws IOException {
+    try {
+      ByteBuffer bytes = buffer.asByteBuffer();
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      length = channel.position();
+      return length;
+    } catch (IOException e) {
+      channel.truncate(length);
+      channel.position(length);
+      throw e;
+    } finally {
+      buffer.reset();
+    }
+  }
+
+  /** Drops the buffered bytes of a failed batch. */
+  public void discard() {
+    buffer.reset();
+  }
+
+  /** The committed length in bytes. */
+  public long length() {
+    return length;
+  }
+
+  /** The file the output ends up in. */
+  public Path target() {
+    return target;
+  }
+
+  /** The file being written: the temporary file, or the target when appending. */
+  public Path working() {
+    return working;
+  }
+
+  /** Forces the file to disk and renames it to its target, atomically, replacing an older one. */
+  public void complete() throws IOException {
+    channel.force(true);
+    channel.close();
+    completed = true;
+    if (!append) {
+      Files.move(working, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      forceDirectory(target.getParent());
+    }
+  }
+
+  /** Closes the file; an incomplete working file stays for a resume. */
+  @Override
+  public void close() throws IOException {
+    if (!completed) {
+      channel.close();
+    }
+  }
+
+  /** A rename is durable only once its directory entry is; Linux lets us fsync the directory. */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Some platforms (Windows) cannot open a directory; the rename itself already happened.
+    }
+  }
+
+  /** A byte buffer that hands its contents to a channel without copying them. */
+  private static final class BatchBuffer extends ByteArrayOutputStream {
+    BatchBuffer() {
+      super(64 * 1024);
+    }
+
+    ByteBuffer asByteBuffer() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Output files written under a temporary name, committed batch by batch, resumable after a crash and
+ * renamed into place when the run succeeds: the ground the CSV and JSON sinks stand on.
+ */
+@NullMarked
+package dev.etlkit.sinks.file;
+
+import org.jspecify.annotations.NullMarked;

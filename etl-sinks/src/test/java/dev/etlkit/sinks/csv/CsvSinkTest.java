@@ -1,0 +1,209 @@
+package dev.etlkit.sinks.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Record;
+import dev.etlkit.sinks.FixedSinkContext;
+import dev.etlkit.sinks.RecordingChunk;
+import dev.etlkit.sinks.file.PartFile;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvSinkTest {
+
+  @TempDir
+  Path dir;
+
+  static CsvSink.Builder employeeCsv(Path path) {
+    return CsvSink.builder(path)
+        .column("id", "ID").column("name", "Name").column("email", "Email").column("age", "Age")
+        .column("department", "Department").column("salary", "Salary").column("joinDate", "Join Date")
+        .column("isActive", "Is Active")
+        .booleans("Yes", "No");
+  }
+
+  static Record employee(String id, String name, String email, long age, String dept, String salary, String joined,
+      boolean active) {
+    return Record.builder().put("id", id).put("name", name).put("email", email).put("age", age)
+        .put("department", dept).put("salary", new BigDecimal(salary)).put("joinDate", LocalDate.parse(joined))
+        .put("isActive", active).put("metadata", Map.of("salaryGrade", "Mid")).build();
+  }
+
+  static void writeAll(CsvSink sink, String runId, List<List<Record>> batches) throws Exception {
+    sink.open(FixedSinkContext.fresh(runId));
+    for (List<Record> batch : batches) {
+      sink.write(new RecordingChunk(batch));
+    }
+    sink.complete();
+    sink.close();
+  }
+
+  @Test
+  void writesEmployeeCsvWithExactBytes() throws Exception {
+    Path out = dir.resolve("employees.csv");
+    writeAll(employeeCsv(out).build(), "run-1", List.of(
+        List.of(employee("1", "John Doe", "john@example.com", 30, "Engineering", "75000.00", "2020-01-15", true),
+            employee("2", "Mary O'Brien, Jr.", "mary@example.com", 41, "Sales", "75000.50", "2019-12-01", false)),
+        List.of(employee("3", "Zoë \"Zee\" Åberg", "zoe@example.com", 29, "HR", "1.2E+5", "2021-06-30", true))));
+
+    assertThat(Files.readString(out)).isEqualTo("""
+        ID,Name,Email,Age,Department,Salary,Join Date,Is Active
+        1,John Doe,john@example.com,30,Engineering,75000,2020-01-15,Yes
+        2,"Mary O'Brien, Jr.",mary@example.com,41,Sales,75000.5,2019-12-01,No
+        3,"Zoë ""Zee"" Åberg",zoe@example.com,29,HR,120000,2021-06-30,Yes
+        """);
+    assertThat(Files.readAllBytes(out)).startsWith("ID,".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void quotesOnlyCellsHoldingCommaQuoteCrOrLf() throws Exception {
+    Path out = dir.resolve("quoting.csv");
+    writeAll(CsvSink.builder(out).column("v", "v").build(), "run-1", List.of(List.of(
+        Record.of("v", "plain"), Record.of("v", "  spaced  "), Record.of("v", "a,b"), Record.of("v", "say \"hi\""),
+        Record.of("v", "line\nbreak"), Record.of("v", "cr\rhere"), Record.of("v", "crlf\r\nkept"),
+        Record.of("v", "semi;colon'apostrophe#"), Record.of("v", ""), Record.of("v", null))));
+
+    assertThat(Files.readString(out)).isEqualTo("v\nplain\n  spaced  \n\"a,b\"\n\"say \"\"hi\"\"\"\n\"line\nbreak\"\n"
+        + "\"cr\rhere\"\n\"crlf\r\nkept\"\nsemi;colon'apostrophe#\n\n\n");
+  }
+
+  @Test
+  void formatsValuesOfEveryType() throws Exception {
+    Path out = dir.resolve("types.csv");
+    writeAll(CsvSink.builder(out).header(false).datePattern("dd/MM/yyyy").build(), "run-1", List.of(List.of(
+        Record.of("long", -5L, "decimal", new BigDecimal("0.000"), "big", new BigDecimal("1E+21"),
+            "double", 1.5e20, "bool", false, "date", LocalDate.of(2024, 2, 29),
+            "instant", java.time.Instant.parse("2024-01-31T10:15:30Z"),
+            "map", Map.of("k", List.of(1L, "x")), "text", "-5"))));
+
+    assertThat(Files.readString(out)).isEqualTo(
+        "-5,0,1000000000000000000000,150000000000000000000,false,29/02/2024,2024-01-31T10:15:30Z,"
+            + "\"{\"\"k\"\":[1,\"\"x\"\"]}\",-5\n");
+  }
+
+  @Test
+  void takesColumnsFromTheFirstRecordWhenNoneAreConfigured() throws Exception {
+    Path out = dir.resolve("derived.csv");
+    writeAll(CsvSink.file(out), "run-1", List.of(
+        List.of(Record.of("b", "1", "a", "2")),
+        List.of(Record.of("a", "4", "c", "5", "b", "3"))));
+
+    assertThat(Files.readString(out)).isEqualTo("b,a\n1,2\n3,4\n");
+  }
+
+  @Test
+  void escapesFormulaCellsOnlyWhenAsked() throws Exception {
+    List<List<Record>> rows = List.of(List.of(Record.of("v", "=1+2"), Record.of("v", "+x"), Record.of("v", "-x"),
+        Record.of("v", "@SUM(A1)"), Record.of("v", "a=b"), Record.of("v", -3L)));
+    Path plain = dir.resolve("plain.csv");
+    Path escaped = dir.resolve("escaped.csv");
+
+    writeAll(CsvSink.builder(plain).header(false).build(), "run-1", rows);
+    writeAll(CsvSink.builder(escaped).header(false).escapeFormulas(true).build(), "run-1", rows);
+
+    assertThat(Files.readString(plain)).isEqualTo("=1+2\n+x\n-x\n@SUM(A1)\na=b\n-3\n");
+    assertThat(Files.readString(escaped)).isEqualTo("'=1+2\n'+x\n'-x\n'@SUM(A1)\na=b\n-3\n");
+  }
+
+  @Test
+  void writesCrLfLineEndingsWhenAsked() throws Exception {
+    Path out = dir.resolve("crlf.csv");
+    writeAll(CsvSink.builder(out).lineSeparator("\r\n").delimiter(';').build(), "run-1",
+        List.of(List.of(Record.of("a", "1;2", "b", "x"))));
+
+    assertThat(Files.readString(out)).isEqualTo("a;b\r\n\"1;2\";x\r\n");
+  }
+
+  @Test
+  void keepsTheOutputUnderATemporaryNameUntilComplete() throws Exception {
+    Path out = dir.resolve("nested/deeper/out.csv");
+    CsvSink sink = CsvSink.file(out);
+    sink.open(FixedSinkContext.fresh("run-7"));
+    sink.write(RecordingChunk.of(Record.of("a", "1")));
+
+    Path part = out.resolveSibling(".out.csv.run-7.part");
+    assertThat(out).doesNotExist();
+    assertThat(part).hasContent("a\n1");
+
+    sink.complete();
+    sink.close();
+    assertThat(part).doesNotExist();
+    assertThat(out).hasContent("a\n1");
+  }
+
+  @Test
+  void resumedRunTruncatesToTheCommittedLengthAndEqualsAnUninterruptedRun() throws Exception {
+    List<Record> first = List.of(employee("1", "Ann Lee", "ann@example.com", 30, "HR", "50000", "2020-01-01", true));
+    List<Record> second = List.of(employee("2", "Bo Chan", "bo@example.com", 31, "Sales", "60000", "2020-02-01", false));
+    List<Record> third = List.of(employee("3", "Cy Diaz", "cy@example.com", 32, "Finance", "70000", "2020-03-01", true));
+    Path expected = dir.resolve("expected.csv");
+    writeAll(CsvSink.file(expected), "run-a", List.of(first, second, third));
+
+    Path out = dir.resolve("resumed.csv");
+    CsvSink crashed = CsvSink.file(out);
+    crashed.open(FixedSinkContext.fresh("run-b"));
+    crashed.write(new RecordingChunk(first));
+    Map<String, Object> checkpoint = throughJson(crashed.state());
+    crashed.write(new RecordingChunk(second));
+    crashed.close();
+    Path part = out.resolveSibling(PartFile.partName(out, "run-b"));
+    Files.writeString(part, "2,half a ro", java.nio.file.StandardOpenOption.APPEND);
+
+    CsvSink resumed = CsvSink.file(out);
+    resumed.open(FixedSinkContext.resume("run-b", checkpoint));
+    resumed.write(new RecordingChunk(second));
+    resumed.write(new RecordingChunk(third));
+    resumed.complete();
+    resumed.close();
+
+    assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
+  }
+
+  @Test
+  void refusesToResumeWhenTheFileInProgressIsGone() throws Exception {
+    Path out = dir.resolve("gone.csv");
+    CsvSink sink = CsvSink.file(out);
+
+    assertThatThrownBy(() -> sink.open(FixedSinkContext.resume("run-9", Map.of("length", 10L))))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("cannot resume " + out + ": its file in progress " + dir.resolve(".gone.csv.run-9.part")
+            + " is missing");
+  }
+
+  @Test
+  void appendsRowsWithoutASecondHeader() throws Exception {
+    Path out = dir.resolve("log.csv");
+    writeAll(CsvSink.builder(out).append(true).build(), "run-1", List.of(List.of(Record.of("a", "1"))));
+    writeAll(CsvSink.builder(out).append(true).build(), "run-2", List.of(List.of(Record.of("a", "2"))));
+
+    assertThat(out).hasContent("a\n1\n2");
+    assertThat(Files.list(dir)).containsExactly(out);
+  }
+
+  @Test
+  void writesOnlyTheHeaderWhenNoRecordsCame() throws Exception {
+    Path out = dir.resolve("empty.csv");
+    writeAll(employeeCsv(out).build(), "run-1", List.of());
+
+    assertThat(Files.readString(out)).isEqualTo("ID,Name,Email,Age,Department,Salary,Join Date,Is Active\n");
+  }
+
+  /** Checkpoint stores keep sink state as JSON: numbers come back as Integer or Long. */
+  static Map<String, Object> throughJson(Map<String, Object> state) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> back = mapper.readValue(mapper.writeValueAsString(state), Map.class);
+    return back;
+  }
+}
