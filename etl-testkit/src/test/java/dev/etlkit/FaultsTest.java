@@ -1,0 +1,95 @@
+package dev.etlkit;
+
+import static dev.etlkit.testkit.EtlAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.etlkit.api.Record;
+import dev.etlkit.api.Retry;
+import dev.etlkit.testkit.CollectingSink;
+import dev.etlkit.testkit.FailingSink;
+import dev.etlkit.testkit.FlakySource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+  private static final List<Record> TEN = IntStream.range(0, 10).mapToObj(i -> Record.of("id", (long) i)).toList();
+
+  @Test
+  void retriesATransientSourceFaultWithBackoffAndThenSucceeds() {
+    FlakySource<Record> source = FlakySource.of(TEN, 4, 2);
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("flaky")
+        .source(source)
+        .sink(sink)
+        .retry(Retry.exponential(3, Duration.ofMillis(100)))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(10, 10, 0, 0);
+    assertThat(sink.items()).isEqualTo(TEN);
+    List<Long> at = source.attemptNanos();
+    assertThat(at).hasSize(3);
+    // full jitter keeps each delay between half and all of 100 ms, then 200 ms
+    assertThat(Duration.ofNanos(at.get(1) - at.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    assertThat(Duration.ofNanos(at.get(2) - at.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void givesUpWhenTheRetriesRunOutAndKeepsWhatWasCommitted() {
+    FlakySource<Record> source = FlakySource.of(TEN, 5, 10);
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("flaky")
+        .source(source)
+        .sink(sink)
+        .batchSize(2)
+        .retry(Retry.exponential(2, Duration.ofMillis(10)))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).failedWith("read from flaky failed after 3 attempts: service unavailable (injected failure 3)")
+        .hasCounts(5, 5, 0, 0);
+    assertThat(source.failures()).isEqualTo(3);
+    assertThat(sink.items()).isEqualTo(TEN.subList(0, 5));
+  }
+
+  @Test
+  void retriesATransientSinkFaultWithTheSameBatch() {
+    FailingSink<Record> sink = FailingSink.transientAtBatch(2, 2);
+    PipelineResult result = Pipeline.builder("sink-retry")
+        .source(dev.etlkit.testkit.ListSource.of("ten", TEN))
+        .sink(sink)
+        .batchSize(4)
+        .retry(Retry.exponential(3, Duration.ofMillis(1)))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(10, 10, 0, 0);
+    assertThat(sink.items()).isEqualTo(TEN);
+    assertThat(sink.attempts()).isEqualTo(5);
+  }
+
+  @Test
+  void failsAtOnceOnAFatalSinkErrorWithoutTreatingRecordsAsBad() {
+    FailingSink<Record> sink = FailingSink.fatalAtBatch(2, () -> new IOException("No space left on device"));
+    CollectingSink<Record> dead = CollectingSink.named("dead");
+    PipelineResult result = Pipeline.builder("disk-full")
+        .source(dev.etlkit.testkit.ListSource.of("ten", TEN))
+        .sink(sink)
+        .batchSize(4)
+        .onError(ErrorPolicy.skip().deadLetter(dead))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).failedWith("IOException: No space left on device").hasCounts(4, 4, 0, 0);
+    assertThat(sink.attempts()).isEqualTo(2);
+    assertThat(dead.items()).isEmpty();
+  }
+}

@@ -1,0 +1,250 @@
+package dev.etlkit;
+
+import static dev.etlkit.testkit.EtlAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RecordException;
+import dev.etlkit.api.Retry;
+import dev.etlkit.api.Transformer;
+import dev.etlkit.api.Violation;
+import dev.etlkit.testkit.CollectingSink;
+import dev.etlkit.testkit.ListSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+  private static Record person(long id) {
+    return Record.of("id", id, "name", "person " + id);
+  }
+
+  /** Rejects records whose id is divisible by {@code n}, as validation would. */
+  private static Transformer<Record, Record> rejectEvery(long n) {
+    return new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        if (r.getLong("id") % n == 0) {
+          throw new RecordException("id: must not be divisible by " + n, List.of(new Violation("id", "divisible", "must not be divisible by " + n)));
+        }
+        out.emit(r);
+      }
+
+      @Override
+      public String name() {
+        return "validate";
+      }
+    };
+  }
+
+  @Test
+  void keepsInputOrderWithSeveralWorkers() {
+    CollectingSink<Record> sink = CollectingSink.create();
+    // uneven work per batch makes later batches finish before earlier ones on other workers
+    Transformer<Record, Record> uneven = Transformer.map("uneven", r -> {
+      long spin = (r.getLong("id") / 10) % 7 == 0 ? 200_000 : 0;
+      double x = 0;
+      for (long i = 0; i < spin; i++) {
+        x += Math.sqrt(i);
+      }
+      return x < 0 ? r.with("never", true) : r;
+    });
+    PipelineResult result = Pipeline.builder("order")
+        .source(ListSource.generate("numbers", 20_000, PipelineTest::person))
+        .transform(uneven)
+        .sink(sink)
+        .batchSize(10)
+        .workers(4)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(20_000, 20_000, 0, 0);
+    assertThat(sink.items()).extracting(r -> r.getLong("id")).containsExactlyElementsOf(LongStream.range(0, 20_000).boxed().toList());
+  }
+
+  @Test
+  void rejectsABadRecordAloneAndWritesTheRestOfItsBatch() {
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("reject")
+        .source(ListSource.generate("numbers", 10, i -> person(i + 1)))
+        .transform(rejectEvery(4))
+        .sink(sink)
+        .batchSize(100)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(10, 8, 2, 0)
+        .hasErrors("validate rejected numbers item 4: id: must not be divisible by 4",
+            "validate rejected numbers item 8: id: must not be divisible by 4");
+    assertThat(sink.items()).extracting(r -> r.getLong("id")).containsExactly(1L, 2L, 3L, 5L, 6L, 7L, 9L, 10L);
+    assertThat(result.errors().get(0).violations()).containsExactly(new Violation("id", "divisible", "must not be divisible by 4"));
+    assertThat(result.errors().get(0).raw()).isEqualTo(person(4));
+    assertThat(result.quality().ruleFailures()).containsEntry("id.divisible", 2L);
+    assertThat(result.quality().fields().get("id")).isEqualTo(new QualityReport.FieldQuality(10, 0, 2));
+  }
+
+  @Test
+  void failsTheRunWhenTheErrorRateCrossesItsLimit() {
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("rate")
+        .source(ListSource.generate("numbers", 100, i -> person(i + 1)))
+        .transform(rejectEvery(10))
+        .sink(sink)
+        .batchSize(20)
+        .onError(ErrorPolicy.skip().maxErrorRate(0.05))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).failedWith("error rate 10.00% (2 of 20 records rejected) exceeds the limit of 5.00%;"
+        + " first: validate rejected numbers item 10: id: must not be divisible by 10");
+    assertThat(result.read()).isZero();
+    assertThat(sink.items()).isEmpty();
+    assertThat(sink.isCompleted()).isFalse();
+    assertThat(sink.isClosed()).isTrue();
+  }
+
+  @Test
+  void failsFastAtTheFirstRejectedRecordBeforeWritingItsBatch() {
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("fast")
+        .source(ListSource.generate("numbers", 30, i -> person(i + 1)))
+        .transform(rejectEvery(15))
+        .sink(sink)
+        .batchSize(10)
+        .workers(1)
+        .onError(ErrorPolicy.failFast())
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).failedWith("fail-fast error policy: a record was rejected;"
+        + " first: validate rejected numbers item 15: id: must not be divisible by 15").hasCounts(10, 10, 0, 0);
+    assertThat(sink.items()).hasSize(10);
+  }
+
+  @Test
+  void failsWhenMoreRecordsThanAllowedAreRejected() {
+    PipelineResult result = Pipeline.builder("max")
+        .source(ListSource.generate("numbers", 100, i -> person(i + 1)))
+        .transform(rejectEvery(10))
+        .sink(CollectingSink.create())
+        .batchSize(50)
+        .onError(ErrorPolicy.skip().maxErrors(5))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).failedWith("10 records rejected, more than the limit of 5;"
+        + " first: validate rejected numbers item 60: id: must not be divisible by 10").hasCounts(50, 45, 5, 0);
+  }
+
+  @Test
+  void sendsRejectedRecordsToTheDeadLetterWithTheirReasons() {
+    CollectingSink<Record> dead = CollectingSink.named("rejected");
+    PipelineResult result = Pipeline.builder("dead")
+        .source(ListSource.generate("numbers", 6, i -> person(i + 1)))
+        .transform(rejectEvery(3))
+        .sink(CollectingSink.create())
+        .onError(ErrorPolicy.skip().deadLetter(dead))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(6, 4, 2, 0);
+    assertThat(dead.items()).hasSize(2);
+    Record letter = dead.items().get(0);
+    assertThat(letter).hasFieldNames("runId", "source", "position", "step", "message", "violations", "record")
+        .hasField("runId", result.runId())
+        .hasField("source", "numbers")
+        .hasField("position", "item 3")
+        .hasField("step", "validate")
+        .hasField("message", "id: must not be divisible by 3")
+        .hasField("record", person(3).asMap());
+  }
+
+  @Test
+  void countsRecordsThatSinksRejectAndWritesTheOthers() {
+    CollectingSink<Record> sink = CollectingSink.rejecting(r -> r.getLong("id") == 2);
+    PipelineResult result = Pipeline.builder("sink-reject")
+        .source(ListSource.generate("numbers", 4, i -> person(i + 1)))
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(4, 3, 1, 0).hasErrors("sink 'collect' rejected numbers item 2: rejected by test sink");
+    assertThat(result.writtenPerSink()).containsEntry("collect", 3L);
+  }
+
+  @Test
+  void refusesToBuildWithoutSourceOrSink() {
+    assertThatThrownBy(() -> Pipeline.builder("empty").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("pipeline 'empty' needs at least one source" + System.lineSeparator() + "pipeline 'empty' needs at least one sink");
+  }
+
+  @Test
+  void rejectsABatchSizeBelowOne() {
+    assertThatThrownBy(() -> Pipeline.builder("p").batchSize(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("batchSize must be >= 1, was 0");
+  }
+
+  @Test
+  void reportsProgressAfterEveryBatch() {
+    List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Pipeline.builder("progress")
+        .source(ListSource.generate("numbers", 25, PipelineTest::person))
+        .sink(CollectingSink.create())
+        .batchSize(10)
+        .listener(new PipelineListener() {
+          @Override
+          public void batchCommitted(Progress progress) {
+            seen.add(progress);
+          }
+        })
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(seen).extracting(Progress::batches, Progress::read, Progress::written)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 10L, 10L), org.assertj.core.groups.Tuple.tuple(2L, 20L, 20L),
+            org.assertj.core.groups.Tuple.tuple(3L, 25L, 25L));
+  }
+
+  @Test
+  void runsATransformerThatEmitsSeveralItemsOrNone() {
+    Transformer<Record, Record> split = new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        for (long i = 0; i < r.getLong("id"); i++) {
+          out.emit(r.with("copy", i));
+        }
+      }
+    };
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("split")
+        .source(ListSource.of(person(0), person(2)))
+        .transform(split)
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.filtered()).isEqualTo(1);
+    assertThat(sink.items()).extracting(r -> r.getLong("copy")).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void usesTheRetryPolicyGivenToTheBuilder() {
+    assertThat(Retry.exponential(2, Duration.ofMillis(100)).delayBefore(2, null))
+        .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.etlkit;
+
+import static dev.etlkit.testkit.EtlAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.Emitter;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RecordException;
+import dev.etlkit.api.RunStatus;
+import dev.etlkit.api.StatefulTransformer;
+import dev.etlkit.api.Transformer;
+import dev.etlkit.checkpoint.FileCheckpointStore;
+import dev.etlkit.testkit.CollectingSink;
+import dev.etlkit.testkit.FailingSink;
+import dev.etlkit.testkit.ListSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+
+  @TempDir
+  Path dir;
+
+  /** Ids 0..29 where seq >= 20 repeats id seq - 20: duplicates across batches and sources (seq 27 is not one: 7 was rejected). */
+  private static Record item(long i) {
+    return Record.of("id", i < 20 ? i : i - 20, "seq", i);
+  }
+
+  /** A tiny exact dedup keeping its keys as checkpoint deltas, as the real one does. */
+  static final class SeenIds implements StatefulTransformer<Record, Record> {
+    final Set<Long> seen = new HashSet<>();
+    final List<Long> added = new ArrayList<>();
+
+    @Override
+    public void transform(Record r, Emitter<Record> out) {
+      if (seen.add(r.getLong("id"))) {
+        added.add(r.getLong("id"));
+        out.emit(r);
+      } else {
+        out.duplicate();
+      }
+    }
+
+    @Override
+    public byte[] checkpointDelta() {
+      ByteBuffer b = ByteBuffer.allocate(added.size() * 8);
+      added.forEach(b::putLong);
+      added.clear();
+      return b.array();
+    }
+
+    @Override
+    public void restore(List<byte[]> deltas) {
+      for (byte[] d : deltas) {
+        ByteBuffer b = ByteBuffer.wrap(d);
+        while (b.hasRemaining()) {
+          seen.add(b.getLong());
+        }
+      }
+    }
+
+    @Override
+    public String name() {
+      return "dedup";
+    }
+  }
+
+  private static Transformer<Record, Record> rejectSeven() {
+    return Transformer.map("validate", r -> {
+      if (r.getLong("seq") == 7) {
+        throw new RecordException("seq: must not be 7");
+      }
+      return r;
+    });
+  }
+
+  private Pipeline pipeline(dev.etlkit.api.Sink<Record> sink) {
+    return Pipeline.builder("resume")
+        .source(ListSource.generate("first", 15, ResumeTest::item))
+        .source(ListSource.generate("second", 15, i -> item(i + 15)))
+        .transform(rejectSeven())
+        .transform(new SeenIds())
+        .sink(sink)
+        .batchSize(4)
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+  }
+
+  @Test
+  void resumesAfterAFatalFailureAndEndsAsAnUninterruptedRunWould() {
+    PipelineResult crashed = pipeline(FailingSink.fatalAtBatch(5, () -> new IOException("disk full"))).run("run-1");
+    assertThat(crashed).failedWith("IOException: disk full").hasCounts(16, 15, 1, 0);
+    Checkpoint cp = FileCheckpointStore.in(dir).load("run-1").orElseThrow();
+    assertThat(cp.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(cp.sourceIndex()).isEqualTo(1);
+    assertThat(cp.position().description()).isEqualTo("item 1");
+
+    FailingSink<Record> rest = FailingSink.fatalAtBatch(Integer.MAX_VALUE, () -> new IOException("never"));
+    PipelineResult resumed = pipeline(rest).resume("run-1");
+
+    assertThat(resumed).succeeded().hasCounts(30, 20, 1, 9)
+        .hasErrors("validate rejected first item 8: seq: must not be 7");
+    assertThat(resumed.resumed()).isTrue();
+    assertThat(rest.items()).extracting(r -> r.getLong("seq")).containsExactly(16L, 17L, 18L, 19L, 27L);
+  }
+
+  @Test
+  void refusesToResumeAChangedPipeline() {
+    pipeline(FailingSink.fatalAtBatch(2, () -> new IOException("disk full"))).run("run-2");
+    Pipeline changed = Pipeline.builder("resume")
+        .source(ListSource.generate("first", 15, ResumeTest::item))
+        .sink(CollectingSink.create())
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+
+    assertThatThrownBy(() -> changed.resume("run-2"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("run run-2 was made by a different pipeline definition");
+  }
+
+  @Test
+  void resumingASucceededRunDoesNothingAndReturnsItsResult() {
+    PipelineResult first = pipeline(CollectingSink.create()).run("run-3");
+    CollectingSink<Record> again = CollectingSink.create();
+
+    PipelineResult second = pipeline(again).resume("run-3");
+
+    assertThat(second).succeeded().hasCounts(first.read(), first.written(), first.rejected(), first.duplicates());
+    assertThat(again.isOpened()).isFalse();
+  }
+
+  @Test
+  void refusesToResumeARunWithoutCheckpoint() {
+    assertThatThrownBy(() -> pipeline(CollectingSink.create()).resume("nope"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("no checkpoint for run nope in file checkpoints in " + dir);
+  }
+
+  @Test
+  void refusesToStartASecondRunUnderAnIdThatHasACheckpoint() {
+    pipeline(CollectingSink.create()).run("run-4");
+    assertThatThrownBy(() -> pipeline(CollectingSink.create()).run("run-4"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("run run-4 already has a checkpoint in file checkpoints in " + dir + "; resume it or choose another run id");
+  }
+}
