@@ -7,8 +7,8 @@ import dev.etlkit.api.ConfigException;
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
-import dev.etlkit.sinks.FixedSinkContext;
-import dev.etlkit.sinks.RecordingChunk;
+import dev.etlkit.testkit.TestChunk;
+import dev.etlkit.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +33,8 @@ class CsvSinkProviderTest {
         "trueText", "Yes", "falseText", "No", "dateFormat", "dd.MM.yyyy", "lineSeparator", "\r\n"), dir);
 
     Sink<Record> sink = provider.create(config);
-    sink.open(FixedSinkContext.fresh("run-1"));
-    sink.write(RecordingChunk.of(Record.of("isActive", true, "id", "7", "joinDate", LocalDate.of(2020, 3, 4))));
+    sink.open(TestContexts.sink("run-1", null));
+    sink.write(TestChunk.of(List.of(Record.of("isActive", true, "id", "7", "joinDate", LocalDate.of(2020, 3, 4)))));
     sink.complete();
     sink.close();
 

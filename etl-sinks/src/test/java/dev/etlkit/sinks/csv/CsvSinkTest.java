@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.etlkit.api.EtlException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import dev.etlkit.api.Record;
-import dev.etlkit.sinks.FixedSinkContext;
-import dev.etlkit.sinks.RecordingChunk;
+import dev.etlkit.api.Sink;
+import dev.etlkit.testkit.TestChunk;
+import dev.etlkit.testkit.TestContexts;
 import dev.etlkit.sinks.file.PartFile;
+import dev.etlkit.testkit.SinkContract;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,37 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvSinkTest {
+class CsvSinkTest extends SinkContract<Record> {
+
+  @Override
+  protected Sink<Record> createSink(Path dir) {
+    return CsvSink.file(dir.resolve("contract.csv"));
+  }
+
+  @Override
+  protected List<Record> sampleItems() {
+    return List.of(Record.of("id", "1", "name", "Ann"), Record.of("id", "2", "name", "Bo, Jr."),
+        Record.of("id", "3", "name", "Cy \"C\""), Record.of("id", "4", "name", "Dee\nDee"));
+  }
+
+  @Override
+  protected List<Record> readBack(Path dir) {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setHeaderExtractionEnabled(true);
+    settings.setLineSeparatorDetectionEnabled(false);
+    settings.getFormat().setLineSeparator("\n");
+    CsvParser parser = new CsvParser(settings);
+    List<com.univocity.parsers.common.record.Record> rows = parser.parseAllRecords(dir.resolve("contract.csv").toFile(),
+        StandardCharsets.UTF_8);
+    String[] headers = parser.getRecordMetadata() == null ? new String[0] : parser.getRecordMetadata().headers();
+    return rows.stream().map(row -> {
+      Record.Builder b = Record.builder();
+      for (String h : headers) {
+        b.put(h, row.getString(h));
+      }
+      return b.build();
+    }).toList();
+  }
 
   @TempDir
   Path dir;
@@ -41,9 +75,9 @@ class CsvSinkTest {
   }
 
   static void writeAll(CsvSink sink, String runId, List<List<Record>> batches) throws Exception {
-    sink.open(FixedSinkContext.fresh(runId));
+    sink.open(TestContexts.sink(runId, null));
     for (List<Record> batch : batches) {
-      sink.write(new RecordingChunk(batch));
+      sink.write(TestChunk.of(batch));
     }
     sink.complete();
     sink.close();
@@ -129,8 +163,8 @@ class CsvSinkTest {
   void keepsTheOutputUnderATemporaryNameUntilComplete() throws Exception {
     Path out = dir.resolve("nested/deeper/out.csv");
     CsvSink sink = CsvSink.file(out);
-    sink.open(FixedSinkContext.fresh("run-7"));
-    sink.write(RecordingChunk.of(Record.of("a", "1")));
+    sink.open(TestContexts.sink("run-7", null));
+    sink.write(TestChunk.of(List.of(Record.of("a", "1"))));
 
     Path part = out.resolveSibling(".out.csv.run-7.part");
     assertThat(out).doesNotExist();
@@ -152,18 +186,18 @@ class CsvSinkTest {
 
     Path out = dir.resolve("resumed.csv");
     CsvSink crashed = CsvSink.file(out);
-    crashed.open(FixedSinkContext.fresh("run-b"));
-    crashed.write(new RecordingChunk(first));
+    crashed.open(TestContexts.sink("run-b", null));
+    crashed.write(TestChunk.of(first));
     Map<String, Object> checkpoint = throughJson(crashed.state());
-    crashed.write(new RecordingChunk(second));
+    crashed.write(TestChunk.of(second));
     crashed.close();
     Path part = out.resolveSibling(PartFile.partName(out, "run-b"));
     Files.writeString(part, "2,half a ro", java.nio.file.StandardOpenOption.APPEND);
 
     CsvSink resumed = CsvSink.file(out);
-    resumed.open(FixedSinkContext.resume("run-b", checkpoint));
-    resumed.write(new RecordingChunk(second));
-    resumed.write(new RecordingChunk(third));
+    resumed.open(TestContexts.sink("run-b", checkpoint));
+    resumed.write(TestChunk.of(second));
+    resumed.write(TestChunk.of(third));
     resumed.complete();
     resumed.close();
 
@@ -175,7 +209,7 @@ class CsvSinkTest {
     Path out = dir.resolve("gone.csv");
     CsvSink sink = CsvSink.file(out);
 
-    assertThatThrownBy(() -> sink.open(FixedSinkContext.resume("run-9", Map.of("length", 10L))))
+    assertThatThrownBy(() -> sink.open(TestContexts.sink("run-9", Map.of("length", 10L))))
         .isInstanceOf(EtlException.class)
         .hasMessage("cannot resume " + out + ": its file in progress " + dir.resolve(".gone.csv.run-9.part")
             + " is missing");

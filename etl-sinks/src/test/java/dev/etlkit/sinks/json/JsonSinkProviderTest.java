@@ -7,9 +7,10 @@ import dev.etlkit.api.ConfigException;
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
-import dev.etlkit.sinks.FixedSinkContext;
-import dev.etlkit.sinks.RecordingChunk;
+import dev.etlkit.testkit.TestChunk;
+import dev.etlkit.testkit.TestContexts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,8 @@ class JsonSinkProviderTest {
 
   private void writeOne(Map<String, Object> options) throws Exception {
     Sink<Record> sink = provider.create(new PluginConfig("outputs[0]", options, dir));
-    sink.open(FixedSinkContext.fresh("run-1"));
-    sink.write(RecordingChunk.of(Record.of("a", 1L)));
+    sink.open(TestContexts.sink("run-1", null));
+    sink.write(TestChunk.of(List.of(Record.of("a", 1L))));
     sink.complete();
     sink.close();
   }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.etlkit.api.Record;
-import dev.etlkit.sinks.FixedSinkContext;
-import dev.etlkit.sinks.RecordingChunk;
+import dev.etlkit.api.Sink;
+import dev.etlkit.testkit.TestChunk;
+import dev.etlkit.testkit.TestContexts;
 import dev.etlkit.sinks.file.PartFile;
+import dev.etlkit.testkit.SinkContract;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -21,7 +23,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonSinkTest {
+class JsonSinkTest extends SinkContract<Record> {
+
+  @Override
+  protected Sink<Record> createSink(Path dir) {
+    return JsonSink.file(dir.resolve("contract.json"));
+  }
+
+  @Override
+  protected List<Record> sampleItems() {
+    return List.of(Record.of("id", 1L, "name", "Ann"), Record.of("id", 2L, "tags", List.of("a", "b")),
+        Record.of("id", 3L, "nested", Map.of("k", "v")), Record.of("id", 4L, "name", "Dee\nDee"));
+  }
+
+  @Override
+  protected List<Record> readBack(Path dir) throws IOException {
+    List<Map<String, Object>> maps = new ObjectMapper().readValue(dir.resolve("contract.json").toFile(),
+        new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+    return maps.stream().map(Record::of).toList();
+  }
 
   @TempDir
   Path dir;
@@ -33,9 +53,9 @@ class JsonSinkTest {
   }
 
   static void writeAll(JsonSink sink, String runId, List<List<Record>> batches) throws Exception {
-    sink.open(FixedSinkContext.fresh(runId));
+    sink.open(TestContexts.sink(runId, null));
     for (List<Record> batch : batches) {
-      sink.write(new RecordingChunk(batch));
+      sink.write(TestChunk.of(batch));
     }
     sink.complete();
     sink.close();
@@ -153,17 +173,17 @@ class JsonSinkTest {
 
     Path out = Files.createTempFile(dir, "resumed", ".json");
     JsonSink crashed = layout.create(out);
-    crashed.open(FixedSinkContext.fresh("run-b"));
-    crashed.write(new RecordingChunk(first));
+    crashed.open(TestContexts.sink("run-b", null));
+    crashed.write(TestChunk.of(first));
     Map<String, Object> checkpoint = throughJson(crashed.state());
-    crashed.write(new RecordingChunk(second));
+    crashed.write(TestChunk.of(second));
     crashed.close();
     Files.writeString(out.resolveSibling(PartFile.partName(out, "run-b")), ",{\"id\":", StandardOpenOption.APPEND);
 
     JsonSink resumed = layout.create(out);
-    resumed.open(FixedSinkContext.resume("run-b", checkpoint));
-    resumed.write(new RecordingChunk(second));
-    resumed.write(new RecordingChunk(third));
+    resumed.open(TestContexts.sink("run-b", checkpoint));
+    resumed.write(TestChunk.of(second));
+    resumed.write(TestChunk.of(third));
     resumed.complete();
     resumed.close();
 
@@ -191,8 +211,8 @@ class JsonSinkTest {
   void keepsTheOutputUnderATemporaryNameUntilComplete() throws Exception {
     Path out = dir.resolve("out/x.json");
     JsonSink sink = JsonSink.file(out);
-    sink.open(FixedSinkContext.fresh("run-3"));
-    sink.write(RecordingChunk.of(Record.of("a", 1L)));
+    sink.open(TestContexts.sink("run-3", null));
+    sink.write(TestChunk.of(List.of(Record.of("a", 1L))));
 
     assertThat(out).doesNotExist();
     assertThat(out.resolveSibling(".x.json.run-3.part")).exists();
