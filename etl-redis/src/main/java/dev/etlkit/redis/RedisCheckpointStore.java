@@ -1,0 +1,225 @@
+package dev.etlkit.redis;
+
+import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.RunStatus;
+import dev.etlkit.checkpoint.CheckpointJson;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps checkpoints on Redis, so that a run can be resumed on another machine and watched from other
+ * processes. Keys, under a prefix ({@code etl} by default):
+ * <ul>
+ *   <li>{@code etl:<runId>:checkpoint}: the checkpoint as JSON (the same form as the file store's);</li>
+ *   <li>{@code etl:<runId>:log:<name>}: a list per incremental log, one binary entry per append;</li>
+ *   <li>{@code etl:<runId>:results}: a finished run's status and counts as JSON, expiring after 24 hours;</li>
+ *   <li>{@code etl:runs}: the set of run ids, for {@link #list()}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (RedisCheckpointStore store = RedisCheckpointStore.connect(System.getenv("REDIS_URL"))) {
+ *   Pipeline.builder("employees").checkpoints(store)...build().run();
+ * }
+ * }</pre>
+ *
+ * <p>Connects at once: a server that is down gives a {@link dev.etlkit.api.RetriableException} naming
+ * its {@code host:port}. A connection lost later makes calls fail with {@code RetriableException}, which
+ * the engine retries while the client reconnects. Safe for use from several threads.
+ */
+public final class RedisCheckpointStore implements CheckpointStore {
+
+  /** The key prefix used unless another is set. */
+  public static final String DEFAULT_PREFIX = "etl";
+
+  /** How long the results of a finished run are kept. */
+  public static final Duration RESULTS_EXPIRY = Duration.ofHours(24);
+
+  private final RedisConnection redis;
+  private final RedisKeys keys;
+  private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+
+  private RedisCheckpointStore(RedisConnection redis, RedisKeys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /** Connects to the Redis at {@code url} ({@code redis://[:password@]host[:port][/db]}), keys under "etl". */
+  public static RedisCheckpointStore connect(String url) {
+    return builder().url(url).build();
+  }
+
+  /** Connects to the Redis at {@code url}, keys under "etl". */
+  public static RedisCheckpointStore connect(URI url) {
+    return builder().url(url.toString()).build();
+  }
+
+  /** A builder, for another key prefix or timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The key prefix. */
+  public String prefix() {
+    return keys.prefix();
+  }
+
+  @Override
+  public void save(Checkpoint checkpoint) {
+    String runId = checkpoint.runId();
+    String key = keys.checkpoint(runId);
+    byte[] json = CheckpointJson.write(checkpoint);
+    redis.call("save the checkpoint of run " + runId, r -> r.set(key, json));
+    if (!indexed.contains(runId)) {
+      redis.call("index run " + runId, r -> r.sadd(keys.runs(), bytes(runId)));
+      indexed.add(runId);
+    }
+    if (checkpoint.status() != RunStatus.RUNNING) {
+      byte[] results = RunResultsJson.write(checkpoint);
+      redis.call("save the results of run " + runId,
+          r -> r.set(keys.results(runId), results, SetArgs.Builder.ex(RESULTS_EXPIRY)));
+    }
+  }
+
+  @Override
+  public Optional<Checkpoint> load(String runId) {
+    String key = keys.checkpoint(runId);
+    byte[] json = redis.call("load the checkpoint of run " + runId, r -> r.get(key));
+    return json == null ? Optional.empty() : Optional.of(CheckpointJson.read(json, where(key)));
+  }
+
+  @Override
+  public void appendLog(String runId, String log, byte[] entry) {
+    String key = keys.log(runId, log);
+    redis.call("append to " + key, r -> r.rpush(key, entry));
+  }
+
+  @Override
+  public List<byte[]> readLog(String runId, String log, int count) {
+    String key = keys.log(runId, log);
+    if (count == 0) {
+      return new ArrayList<>();
+    }
+    List<byte[]> entries = redis.call("read " + key, r -> r.lrange(key, 0, count - 1L));
+    if (entries.size() < count) {
+      throw new EtlException("corrupt checkpoint log " + where(key) + ": expected " + count + " entries, found "
+          + entries.size());
+    }
+    return entries;
+  }
+
+  @Override
+  public List<Checkpoint> list() {
+    List<String> runIds = redis.call("list runs", r -> r.smembers(keys.runs())).stream().map(RedisCheckpointStore::text).toList();
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    String[] checkpointKeys = runIds.stream().map(keys::checkpoint).toArray(String[]::new);
+    List<KeyValue<String, byte[]>> found = redis.call("list checkpoints", r -> r.mget(checkpointKeys));
+    List<Checkpoint> all = new ArrayList<>(found.size());
+    for (KeyValue<String, byte[]> kv : found) {
+      // A run deleted by another process between SMEMBERS and MGET has no value: skip it.
+      if (kv.hasValue()) {
+        all.add(CheckpointJson.read(kv.getValue(), where(kv.getKey())));
+      }
+    }
+    all.sort(Comparator.comparing(Checkpoint::updatedAt));
+    return all;
+  }
+
+  @Override
+  public void delete(String runId) {
+    String pattern = keys.everyKeyOf(runId);
+    redis.call("delete run " + runId, r -> {
+      ScanCursor cursor = ScanCursor.INITIAL;
+      do {
+        KeyScanCursor<String> page = r.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1_000));
+        if (!page.getKeys().isEmpty()) {
+          r.del(page.getKeys().toArray(String[]::new));
+        }
+        cursor = page;
+      } while (!cursor.isFinished());
+      return r.srem(keys.runs(), bytes(runId));
+    });
+    indexed.remove(runId);
+  }
+
+  /** Closes the connection and releases the client's threads. */
+  @Override
+  public void close() {
+    redis.close();
+  }
+
+  private String where(String key) {
+    return "Redis key " + key + " at " + redis.address();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] b) {
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "Redis checkpoints at " + redis.address() + " under '" + keys.prefix() + ":'";
+  }
+
+  /** Settings of a {@link RedisCheckpointStore}: the URL (required), key prefix and timeout. */
+  public static final class Builder {
+    private String url = "";
+    private String prefix = DEFAULT_PREFIX;
+    private Duration timeout = Duration.ofSeconds(5);
+
+    private Builder() {
+    }
+
+    /** The server: {@code redis://[[user]:password@]host[:port][/db]}, or {@code rediss://} for TLS. */
+    public Builder url(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /** The first part of every key, so that several applications or tests can share one server. */
+    public Builder prefix(String prefix) {
+      this.prefix = RedisKeys.checkPrefix(prefix);
+      return this;
+    }
+
+    /** How long to wait for a connection or a reply before the call fails as retriable; 5 s by default. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Connects and returns the store.
+     *
+     * @throws dev.etlkit.api.ConfigException when the URL is missing or malformed
+     * @throws dev.etlkit.api.RetriableException naming {@code host:port} when the server cannot be reached
+     */
+    public RedisCheckpointStore build() {
+      RedisURI uri = RedisUrl.parse(url);
+      return new RedisCheckpointStore(RedisConnection.open(uri, timeout), new RedisKeys(prefix));
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.etlkit.redis;
+
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.CheckpointStoreProvider;
+import dev.etlkit.api.OptionSpec;
+import dev.etlkit.api.OptionSpec.Type;
+import dev.etlkit.api.PluginConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The "redis" checkpoint store: {@code {"type": "redis", "url": "redis://host:6379", "prefix": "etl"}}.
+ * Without a {@code url} option the {@code REDIS_URL} environment variable is used.
+ */
+public final class RedisCheckpointStoreProvider implements CheckpointStoreProvider {
+
+  /** The options this store accepts. */
+  public static final List<OptionSpec> OPTIONS = List.of(
+      OptionSpec.optional("url", Type.STRING, null,
+          "the server, redis://[:PASSWORD@]HOST[:PORT][/DB]; the REDIS_URL environment variable when absent"),
+      OptionSpec.optional("prefix", Type.STRING, RedisCheckpointStore.DEFAULT_PREFIX, "the first part of every key"),
+      OptionSpec.optional("timeout", Type.DURATION, "5s", "how long to wait for a connection or a reply"));
+
+  private final UnaryOperator<String> environment;
+
+  /** The provider ServiceLoader makes, reading {@code REDIS_URL} from the environment. */
+  public RedisCheckpointStoreProvider() {
+    this(System::getenv);
+  }
+
+  RedisCheckpointStoreProvider(UnaryOperator<String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public String type() {
+    return "redis";
+  }
+
+  /**
+   * Connects to the server.
+   *
+   * @throws dev.etlkit.api.ConfigException when neither the {@code url} option nor {@code REDIS_URL} is set
+   */
+  @Override
+  public CheckpointStore create(PluginConfig config) {
+    String url = config.string("url");
+    if (url == null || url.isBlank()) {
+      url = environment.apply("REDIS_URL");
+    }
+    if (url == null || url.isBlank()) {
+      throw config.problem("url", "required when the REDIS_URL environment variable is not set");
+    }
+    return RedisCheckpointStore.builder()
+        .url(url)
+        .prefix(config.string("prefix", RedisCheckpointStore.DEFAULT_PREFIX))
+        .timeout(config.duration("timeout", Duration.ofSeconds(5)))
+        .build();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.etlkit.testkit;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that gives tests a Redis server ({@link RedisServer}, or its {@link URI}) and a
+ * key prefix of their own ({@link RedisPrefix}), whose keys are deleted after the test (or after the
+ * class, for a prefix taken by a {@code @BeforeAll} method).
+ *
+ * <p>The server is found once per JVM: {@code ETL_TEST_REDIS_URL} ({@code redis://:PASSWORD@HOST:PORT/DB}),
+ * else 127.0.0.1:6379 if it answers PING, else a Testcontainers {@code redis:7} container when Docker
+ * runs; otherwise the test fails with one line saying how to provide one.
+ *
+ * <pre>{@code
+ * @ExtendWith(RedisExtension.class)
+ * class ProgressTest {
+ *   @Test
+ *   void publishesProgress(RedisServer redis, RedisPrefix prefix) { ... }
+ * }
+ * }</pre>
+ */
+public final class RedisExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisExtension.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == RedisServer.class || type == URI.class || type == RedisPrefix.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == RedisPrefix.class) {
+      return context.getStore(NAMESPACE).computeIfAbsent(RedisPrefix.class, key -> newPrefix(), RedisPrefix.class);
+    }
+    RedisServer server = RedisServer.find();
+    return type == URI.class ? server.uri() : server;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    cleanUp(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    cleanUp(context);
+  }
+
+  private static void cleanUp(ExtensionContext context) {
+    @Nullable RedisPrefix prefix = context.getStore(NAMESPACE).remove(RedisPrefix.class, RedisPrefix.class);
+    if (prefix != null) {
+      RedisServer.find().deleteKeysStartingWith(prefix.value());
+    }
+  }
+
+  private static RedisPrefix newPrefix() {
+    char[] c = new char[12];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (char) ('a' + RANDOM.nextInt(26));
+    }
+    return new RedisPrefix("etl-test-" + new String(c));
+  }
+}

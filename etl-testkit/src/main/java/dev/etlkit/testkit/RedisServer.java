@@ -1,0 +1,182 @@
+package dev.etlkit.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * A Redis server for tests, found the way DESIGN.md says: the {@code ETL_TEST_REDIS_URL} environment
+ * variable, else 127.0.0.1:6379 if it answers PING, else a Testcontainers {@code redis:7} container
+ * when Docker runs. {@link RedisExtension} hands it to tests, with a {@link RedisPrefix} for their keys.
+ *
+ * <p>It speaks just enough of the Redis protocol to check the server and clean up after a test, so
+ * the test kit needs no Redis client; {@link #command(String...)} is there for small checks in tests.
+ */
+public final class RedisServer {
+
+  static final String ENV = "ETL_TEST_REDIS_URL";
+  private static final String HOW_TO = "No Redis for tests: set " + ENV
+      + "=redis://[:PASSWORD@]HOST:PORT, start one on 127.0.0.1:6379 or start Docker for Testcontainers";
+  private static @Nullable RedisServer found;
+
+  private final String host;
+  private final int port;
+  private final String password;
+  private final int database;
+
+  RedisServer(String host, int port, String password, int database) {
+    this.host = host;
+    this.port = port;
+    this.password = password;
+    this.database = database;
+  }
+
+  /** The server for this JVM, found once; fails with one line saying how to provide one. */
+  public static synchronized RedisServer find() {
+    if (found == null) {
+      found = discover();
+    }
+    return found;
+  }
+
+  private static RedisServer discover() {
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      return parse(env.trim());
+    }
+    RedisServer local = new RedisServer("127.0.0.1", 6379, "", 0);
+    if (local.answers()) {
+      return local;
+    }
+    if (dockerRuns()) {
+      return startContainer();
+    }
+    throw new IllegalStateException(HOW_TO);
+  }
+
+  /** Reads {@code redis://[user:password@]host[:port][/db]}. */
+  static RedisServer parse(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0");
+    }
+    if (uri.getHost() == null || !"redis".equals(uri.getScheme())) {
+      throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0");
+    }
+    String userInfo = uri.getRawUserInfo();
+    String password = "";
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      password = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+    return new RedisServer(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), password,
+        path.isEmpty() ? 0 : Integer.parseInt(path));
+  }
+
+  /** The host. */
+  public String host() {
+    return host;
+  }
+
+  /** The port. */
+  public int port() {
+    return port;
+  }
+
+  /** The URL a Redis client connects to: {@code redis://host:port/db}, with the password when there is one. */
+  public String url() {
+    String auth = password.isEmpty() ? "" : ":" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "@";
+    return "redis://" + auth + host + ":" + port + "/" + database;
+  }
+
+  /** {@link #url()} as a URI. */
+  public URI uri() {
+    return URI.create(url());
+  }
+
+  /**
+   * Sends one command and returns the reply: a String for simple and bulk strings, a Long, a List, or
+   * null. An error reply is an {@link IllegalStateException}.
+   */
+  public @Nullable Object command(String... args) {
+    try (RedisWire wire = connect()) {
+      return wire.call(args);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach " + this + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes every key that starts with {@code prefix}; returns how many there were. */
+  public long deleteKeysStartingWith(String prefix) {
+    if (prefix.isEmpty() || prefix.matches(".*[*?\\[\\]\\\\].*")) {
+      throw new IllegalArgumentException("prefix must be non-empty and free of glob characters, was '" + prefix + "'");
+    }
+    long deleted = 0;
+    try (RedisWire wire = connect()) {
+      String cursor = "0";
+      do {
+        List<?> page = (List<?>) wire.call("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000");
+        cursor = (String) page.get(0);
+        List<?> keys = (List<?>) page.get(1);
+        if (!keys.isEmpty()) {
+          List<String> del = new ArrayList<>();
+          del.add("DEL");
+          keys.forEach(k -> del.add((String) k));
+          deleted += (Long) wire.call(del.toArray(String[]::new));
+        }
+      } while (!cursor.equals("0"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach " + this + ": " + e.getMessage(), e);
+    }
+    return deleted;
+  }
+
+  private boolean answers() {
+    try (RedisWire wire = connect()) {
+      return "PONG".equals(wire.call("PING"));
+    } catch (IOException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private RedisWire connect() throws IOException {
+    RedisWire wire = new RedisWire(host, port);
+    if (!password.isEmpty()) {
+      wire.call("AUTH", password);
+    }
+    if (database != 0) {
+      wire.call("SELECT", Integer.toString(database));
+    }
+    return wire;
+  }
+
+  private static boolean dockerRuns() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+  private static RedisServer startContainer() {
+    GenericContainer<?> container = new GenericContainer<>("redis:7").withExposedPorts(6379);
+    container.start();
+    return new RedisServer(container.getHost(), container.getMappedPort(6379), "", 0);
+  }
+
+  /** Never shows the password. */
+  @Override
+  public String toString() {
+    return "Redis at " + host + ":" + port;
+  }
+}
