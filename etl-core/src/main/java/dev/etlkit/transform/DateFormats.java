@@ -1,0 +1,142 @@
+package dev.etlkit.transform;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a date from text with the first of several formats that fits the whole text, strictly: an
+ * impossible date such as {@code 2023-02-30} fits none. A format is a {@link DateTimeFormatter}
+ * pattern ({@code yyyy} is read as {@code uuuu}, since a strict year-of-era needs an era) or the name
+ * of one of its ISO constants ({@code ISO_DATE_TIME}); a format with a time takes the date part.
+ */
+final class DateFormats {
+
+  private final String[] names;
+  private final DateTimeFormatter[] formatters;
+  /** For {@code yyyy?MM?dd} patterns, the separator, read by hand; 0 otherwise. */
+  private final char[] fastSeparators;
+
+  DateFormats(List<String> formats) {
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("date formats must not be empty");
+    }
+    int n = formats.size();
+    names = formats.toArray(new String[0]);
+    formatters = new DateTimeFormatter[n];
+    fastSeparators = new char[n];
+    for (int i = 0; i < n; i++) {
+      formatters[i] = formatter(names[i]);
+      fastSeparators[i] = fastSeparator(names[i]);
+    }
+  }
+
+  List<String> formats() {
+    return List.of(names);
+  }
+
+  @Nullable LocalDate parse(String text) {
+    for (int i = 0; i < formatters.length; i++) {
+      LocalDate d = fastSeparators[i] != 0 && text.length() == 10
+          ? parseFixed(text, fastSeparators[i])
+          : parse(formatters[i], text);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  static DateTimeFormatter formatter(String format) {
+    DateTimeFormatter iso = iso(format);
+    if (iso != null) {
+      return iso;
+    }
+    try {
+      return DateTimeFormatter.ofPattern(yearOfEraAsYear(format), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad date format '" + format + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses the whole text; checks the shape before resolving so that most misfits throw nothing. */
+  static @Nullable LocalDate parse(DateTimeFormatter f, String text) {
+    ParsePosition pos = new ParsePosition(0);
+    if (f.parseUnresolved(text, pos) == null || pos.getIndex() != text.length()) {
+      return null;
+    }
+    try {
+      TemporalAccessor t = f.parse(text);
+      return LocalDate.from(t);
+    } catch (DateTimeException e) {
+      return null; // an impossible date (2023-02-30) or a format without a date
+    }
+  }
+
+  private static @Nullable LocalDate parseFixed(String s, char sep) {
+    if (s.charAt(4) != sep || s.charAt(7) != sep) {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.Month.of(m).length(Year.isLeap(y))) {
+      return null;
+    }
+    return LocalDate.of(y, m, d);
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static char fastSeparator(String format) {
+    String f = format.replace('y', 'u');
+    if (f.length() == 10 && f.startsWith("uuuu") && f.substring(5, 7).equals("MM") && f.substring(8).equals("dd")
+        && f.charAt(4) == f.charAt(7) && "-/.".indexOf(f.charAt(4)) >= 0) {
+      return f.charAt(4);
+    }
+    return 0;
+  }
+
+  private static @Nullable DateTimeFormatter iso(String name) {
+    return switch (name) {
+      case "ISO_LOCAL_DATE" -> DateTimeFormatter.ISO_LOCAL_DATE;
+      case "ISO_DATE" -> DateTimeFormatter.ISO_DATE;
+      case "ISO_LOCAL_DATE_TIME" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+      case "ISO_OFFSET_DATE_TIME" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+      case "ISO_DATE_TIME" -> DateTimeFormatter.ISO_DATE_TIME;
+      case "BASIC_ISO_DATE" -> DateTimeFormatter.BASIC_ISO_DATE;
+      default -> null;
+    };
+  }
+
+  /** Replaces pattern letter {@code y} by {@code u} outside quoted literals. */
+  private static String yearOfEraAsYear(String pattern) {
+    StringBuilder sb = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      sb.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return sb.toString();
+  }
+}

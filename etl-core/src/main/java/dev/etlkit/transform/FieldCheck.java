@@ -1,0 +1,40 @@
+package dev.etlkit.transform;
+
+import dev.etlkit.api.Violation;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of one field, checked in order: presence, then type, then every other rule. A missing or
+ * mistyped value is reported once, without the rules that could not apply to it.
+ */
+record FieldCheck(String field, boolean required, @Nullable ValueType type, List<Rule> rules) {
+
+  FieldCheck {
+    rules = List.copyOf(rules);
+  }
+
+  /** Adds this field's violations to {@code out}. */
+  void check(@Nullable Object value, Clock clock, List<Violation> out) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      if (required) {
+        out.add(Violations.required(field));
+        return;
+      }
+      if (value == null) {
+        return;
+      }
+    }
+    if (type != null && !type.accepts(value)) {
+      out.add(Violations.wrongType(field, type, value));
+      return;
+    }
+    for (Rule rule : rules) {
+      Violation v = rule.check(field, value, clock);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+  }
+}

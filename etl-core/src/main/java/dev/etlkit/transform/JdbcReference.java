@@ -1,0 +1,141 @@
+package dev.etlkit.transform;
+
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RetriableException;
+import dev.etlkit.api.TransformContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reference data queried one key at a time over one connection, with the answers (misses too) kept
+ * in a least-recently-used cache. Queries are serialized: with a warm cache they are rare, and one
+ * connection is all a lookup should take from a pool.
+ */
+final class JdbcReference implements ReferenceData {
+
+  private static final Optional<Record> MISSING = Optional.empty();
+
+  private final Callable<Connection> connect;
+  private final String sql;
+  private final String where;
+  private final Map<String, Optional<Record>> cache;
+  private @Nullable Connection connection;
+  private @Nullable PreparedStatement statement;
+
+  JdbcReference(Callable<Connection> connect, String sql, String where, int cacheSize) {
+    this.connect = connect;
+    this.sql = sql;
+    this.where = where;
+    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Optional<Record>> eldest) {
+        return size() > cacheSize;
+      }
+    };
+  }
+
+  /** A JDBC URL without user info and parameters, which may hold a password. */
+  static String withoutSecrets(String url) {
+    String s = url.replaceAll("//[^/@]*@", "//");
+    int q = s.indexOf('?');
+    return q < 0 ? s : s.substring(0, q);
+  }
+
+  @Override
+  public synchronized void open(TransformContext context) throws Exception {
+    cache.clear();
+    statement();
+  }
+
+  @Override
+  public synchronized @Nullable Record find(String key) throws Exception {
+    Optional<Record> cached = cache.get(key);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    Record found;
+    try {
+      found = query(key);
+    } catch (SQLTransientException | SQLRecoverableException e) {
+      closeQuietly();
+      throw new RetriableException("lookup in " + where + " failed: " + e.getMessage(), e);
+    }
+    cache.put(key, found == null ? MISSING : Optional.of(found));
+    return found;
+  }
+
+  private @Nullable Record query(String key) throws Exception {
+    PreparedStatement ps = statement();
+    ps.setString(1, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      ResultSetMetaData meta = rs.getMetaData();
+      Record.Builder b = Record.builder(meta.getColumnCount());
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        b.put(meta.getColumnLabel(i), value(rs.getObject(i)));
+      }
+      return b.build();
+    }
+  }
+
+  private static @Nullable Object value(@Nullable Object v) {
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+      return v;
+    }
+    return v.toString();
+  }
+
+  private PreparedStatement statement() throws Exception {
+    if (statement == null) {
+      try {
+        connection = connect.call();
+        statement = connection.prepareStatement(sql);
+      } catch (SQLException e) {
+        closeQuietly();
+        throw new SQLException("lookup cannot prepare its query on " + where + ": " + e.getMessage(), e.getSQLState(), e);
+      }
+    }
+    return statement;
+  }
+
+  @Override
+  public String name() {
+    return where;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+    cache.clear();
+  }
+
+  private void closeQuietly() {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException e) {
+      // the connection is being dropped anyway
+    }
+    connection = null;
+    statement = null;
+  }
+}

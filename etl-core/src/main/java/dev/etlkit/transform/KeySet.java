@@ -1,0 +1,204 @@
+package dev.etlkit.transform;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * An exact set of byte-string keys, stored compactly for deduplicating millions of records in a small
+ * heap.
+ *
+ * <p>Strategy: every new key is appended once to an arena of byte pages as {@code varint length +
+ * bytes}; an open-addressing table of {@code long}s (linear probing, at most 3/4 full) holds for each
+ * key its arena address (40 bits) and 24 more bits of its 64-bit hash. A lookup compares the full key
+ * bytes whenever those bits match, so the set is exact: two keys with the same hash are still two keys.
+ * The table keeps no hashes; growing it rehashes the keys from the arena. For 2,000,000 ids of about
+ * eight characters that is about 22 MB of arena and a 32 MB table.
+ *
+ * <p>The arena is in insertion order, so the keys added since the last checkpoint are simply its tail:
+ * {@link #takeDelta()} copies that tail and {@link #addAll(byte[])} reads one back. Not thread-safe.
+ */
+final class KeySet {
+
+  /** Pages stay below half a G1 region of a small heap, so they are never humongous objects. */
+  private static final int PAGE_BITS = 18;
+  private static final int PAGE_SIZE = 1 << PAGE_BITS;
+  private static final long ADDRESS_BITS = 40;
+  private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
+
+  private byte[][] pages = new byte[8][];
+  private int[] used = new int[8];
+  private int lastPage = -1;
+  private long[] table = new long[1 << 10];
+  private int size;
+  private int deltaPage;
+  private int deltaPos;
+
+  /** Adds {@code key[0, len)}; true when it was not in the set. */
+  boolean add(byte[] key, int len) {
+    long h = hash(key, 0, len);
+    long fingerprint = h >>> ADDRESS_BITS;
+    int mask = table.length - 1;
+    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+      long slot = table[i];
+      if (slot == 0) {
+        table[i] = fingerprint << ADDRESS_BITS | (append(key, len) + 1);
+        if (++size > table.length - (table.length >>> 2)) {
+          grow();
+        }
+        return true;
+      }
+      if (slot >>> ADDRESS_BITS == fingerprint && equalsAt((slot & ADDRESS_MASK) - 1, key, len)) {
+        return false;
+      }
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The entries added since the last call (or since {@link #addAll}), as {@code varint length + bytes} each. */
+  byte[] takeDelta() {
+    if (lastPage < 0) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int p = deltaPage; p <= lastPage; p++) {
+      int from = p == deltaPage ? deltaPos : 0;
+      out.write(pages[p], from, used[p] - from);
+    }
+    markDelta();
+    return out.toByteArray();
+  }
+
+  /** Adds every entry of a {@link #takeDelta()} result; they count as already taken. */
+  void addAll(byte[] delta) {
+    byte[] key = new byte[64];
+    int pos = 0;
+    while (pos < delta.length) {
+      int len = 0;
+      int shift = 0;
+      byte b;
+      do {
+        if (pos >= delta.length || shift > 28) {
+          throw new IllegalArgumentException("deduplication state is corrupt at byte " + pos);
+        }
+        b = delta[pos++];
+        len |= (b & 0x7F) << shift;
+        shift += 7;
+      } while (b < 0);
+      if (len < 0 || pos + len > delta.length) {
+        throw new IllegalArgumentException("deduplication state is corrupt at byte " + pos);
+      }
+      if (key.length < len) {
+        key = new byte[len];
+      }
+      System.arraycopy(delta, pos, key, 0, len);
+      add(key, len);
+      pos += len;
+    }
+    markDelta();
+  }
+
+  private void markDelta() {
+    deltaPage = Math.max(lastPage, 0);
+    deltaPos = lastPage < 0 ? 0 : used[lastPage];
+  }
+
+  private long append(byte[] key, int len) {
+    int needed = varintSize(len) + len;
+    if (lastPage < 0 || used[lastPage] + needed > PAGE_SIZE) {
+      newPage(needed);
+    }
+    byte[] page = pages[lastPage];
+    int pos = used[lastPage];
+    if (pos + needed > page.length) {
+      page = Arrays.copyOf(page, Math.max(page.length * 2, pos + needed));
+      pages[lastPage] = page;
+    }
+    int at = pos;
+    for (int v = len; ; v >>>= 7) {
+      if (v < 0x80) {
+        page[at++] = (byte) v;
+        break;
+      }
+      page[at++] = (byte) (v & 0x7F | 0x80);
+    }
+    System.arraycopy(key, 0, page, at, len);
+    used[lastPage] = at + len;
+    return (long) lastPage << PAGE_BITS | pos;
+  }
+
+  private void newPage(int needed) {
+    lastPage++;
+    if (lastPage == pages.length) {
+      pages = Arrays.copyOf(pages, pages.length * 2);
+      used = Arrays.copyOf(used, used.length * 2);
+    }
+    // the first page starts small so that a short run does not pay for a full one
+    pages[lastPage] = new byte[Math.max(needed, lastPage == 0 ? 4096 : PAGE_SIZE)];
+  }
+
+  private boolean equalsAt(long address, byte[] key, int len) {
+    byte[] page = pages[(int) (address >>> PAGE_BITS)];
+    int pos = (int) (address & (PAGE_SIZE - 1));
+    int stored = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = page[pos++];
+      stored |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return stored == len && Arrays.equals(page, pos, pos + len, key, 0, len);
+  }
+
+  private void grow() {
+    long[] bigger = new long[table.length * 2];
+    int mask = bigger.length - 1;
+    for (long slot : table) {
+      if (slot == 0) {
+        continue;
+      }
+      long address = (slot & ADDRESS_MASK) - 1;
+      byte[] page = pages[(int) (address >>> PAGE_BITS)];
+      int pos = (int) (address & (PAGE_SIZE - 1));
+      int len = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = page[pos++];
+        len |= (b & 0x7F) << shift;
+        shift += 7;
+      } while (b < 0);
+      int i = (int) hash(page, pos, len) & mask;
+      while (bigger[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      bigger[i] = slot;
+    }
+    table = bigger;
+  }
+
+  private static int varintSize(int v) {
+    int n = 1;
+    while ((v >>>= 7) != 0) {
+      n++;
+    }
+    return n;
+  }
+
+  /** FNV-1a over the bytes, then MurmurHash3's finalizer so that low and high bits are both well mixed. */
+  static long hash(byte[] b, int off, int len) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = off; i < off + len; i++) {
+      h = (h ^ (b[i] & 0xFF)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}
