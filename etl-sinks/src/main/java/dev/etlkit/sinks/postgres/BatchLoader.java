@@ -1,0 +1,158 @@
+package dev.etlkit.sinks.postgres;
+
+import dev.etlkit.api.Record;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Loads batches over one connection, each in one transaction: {@code COPY} into the table (insert) or
+ * into a session's staging table followed by one {@code INSERT ... SELECT ... ON CONFLICT} (upsert).
+ *
+ * <p>When a batch fails on a row's data, the transaction is rolled back and the batch is split in
+ * halves, each tried under a savepoint, recursively, until the bad rows stand alone; they are reported
+ * with the server's message and the rest commits in the same single transaction. So a batch either
+ * commits whole (minus its bad rows) or leaves nothing behind, whatever fails when.
+ */
+final class BatchLoader implements AutoCloseable {
+
+  private final Connection connection;
+  private final LoadPlan plan;
+  private final CopyManager copy;
+  private final String copySql;
+  private final @Nullable String stage;
+  private final @Nullable String upsertSql;
+  private final StringBuilder text = new StringBuilder(1 << 16);
+
+  private BatchLoader(Connection connection, LoadPlan plan, @Nullable String stage) throws SQLException {
+    this.connection = connection;
+    this.plan = plan;
+    this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    this.stage = stage;
+    this.copySql = plan.copySql(stage == null ? plan.into().sql() : stage);
+    this.upsertSql = stage == null ? null : plan.upsertSql(stage);
+  }
+
+  /** Takes over {@code connection}: turns autocommit off and, for upserts, makes the staging table. */
+  static BatchLoader open(Connection connection, LoadPlan plan) throws SQLException {
+    connection.setAutoCommit(false);
+    String stage = null;
+    if (plan.upsert()) {
+      stage = TableName.quote("etl_stage_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+      try (Statement s = connection.createStatement()) {
+        s.execute(plan.createStageSql(stage));
+      }
+      connection.commit();
+    }
+    return new BatchLoader(connection, plan, stage);
+  }
+
+  /**
+   * Loads {@code items[rows[i]]} for every i in one transaction; bad rows go into {@code rejected}
+   * (item index → message) and are not loaded. Throws for anything that is not a row's fault, with
+   * the transaction rolled back.
+   */
+  void load(List<Record> items, int[] rows, Map<Integer, String> rejected) throws SQLException {
+    try {
+      attempt(items, rows, 0, rows.length);
+      connection.commit();
+      return;
+    } catch (SQLException e) {
+      connection.rollback();
+      if (!SqlFaults.isDataError(e)) {
+        throw e;
+      }
+      isolate(items, rows, 0, rows.length, e, rejected);
+    }
+    connection.commit();
+  }
+
+  /** {@code rows[from, to)} failed with {@code failure}: find the bad rows by halving. */
+  private void isolate(List<Record> items, int[] rows, int from, int to, SQLException failure,
+      Map<Integer, String> rejected) throws SQLException {
+    if (to - from == 1) {
+      rejected.put(rows[from], SqlFaults.message(failure));
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    SQLException left = trySavepoint(items, rows, from, mid);
+    if (left != null) {
+      isolate(items, rows, from, mid, left, rejected);
+    }
+    SQLException right = trySavepoint(items, rows, mid, to);
+    if (right != null) {
+      isolate(items, rows, mid, to, right, rejected);
+    }
+  }
+
+  /** Loads a range under a savepoint; returns the data error that undid it, or null when it loaded. */
+  private @Nullable SQLException trySavepoint(List<Record> items, int[] rows, int from, int to)
+      throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      attempt(items, rows, from, to);
+      if (stage != null) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("TRUNCATE " + stage);
+        }
+      }
+      connection.releaseSavepoint(savepoint);
+      return null;
+    } catch (SQLException e) {
+      if (!SqlFaults.isDataError(e)) {
+        throw e;
+      }
+      connection.rollback(savepoint);
+      return e;
+    }
+  }
+
+  private void attempt(List<Record> items, int[] rows, int from, int to) throws SQLException {
+    text.setLength(0);
+    for (int i = from; i < to; i++) {
+      CopyText.appendRow(text, items.get(rows[i]), plan.bindings());
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      copy.copyIn(copySql, new ByteArrayInputStream(bytes), 1 << 16);
+    } catch (IOException e) {
+      throw new SQLException("cannot read the batch's COPY data: " + e.getMessage(), "58030", e);
+    }
+    if (upsertSql != null) {
+      try (Statement s = connection.createStatement()) {
+        s.executeUpdate(upsertSql);
+      }
+    }
+  }
+
+  /** Drops the staging table and gives the connection back; quietly, as the connection may be dead. */
+  @Override
+  public void close() {
+    try {
+      connection.rollback();
+      if (stage != null) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("DROP TABLE IF EXISTS " + stage);
+        }
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      // A lost connection has no staging table left to drop.
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Nothing more to release.
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.etlkit.sinks.postgres;
+
+/** How {@link PostgresSink} puts rows into its table. */
+public enum LoadMode {
+  /**
+   * {@code COPY} straight into the table; a row that breaks a constraint (a duplicate key) is rejected.
+   * A batch re-delivered after a crash has its rows rejected as duplicates when the table has a key.
+   */
+  INSERT,
+  /**
+   * {@code COPY} into a staging table, then {@code INSERT ... ON CONFLICT (key) DO UPDATE}: a row whose
+   * key exists replaces it. Re-delivery after a crash changes nothing: exactly-once effect.
+   */
+  UPSERT,
+  /**
+   * Load into a new table and swap it for the old one when the run completes, in one transaction: readers
+   * see the old rows until then. Rows are upserted into the new table when a key is given, else inserted.
+   */
+  REPLACE_TABLE
+}

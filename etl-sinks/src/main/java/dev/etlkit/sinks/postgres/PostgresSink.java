@@ -1,0 +1,351 @@
+package dev.etlkit.sinks.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.etlkit.api.Chunk;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RetriableException;
+import dev.etlkit.api.Sink;
+import dev.etlkit.api.SinkContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads records into a PostgreSQL table, one transaction per batch, with {@code COPY}: straight into
+ * the table for inserts, through a staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} for
+ * upserts (see {@link LoadMode}). A row that breaks a constraint or holds a bad value is rejected alone
+ * with the server's message while the rest of its batch loads; a lost connection, serialization
+ * failure or deadlock throws {@link RetriableException} with nothing left behind, and the next attempt
+ * reconnects.
+ *
+ * <p>The table is created from a declared {@link TableSchema} when absent, or from the first record's
+ * fields when no schema is given; an existing table is used as it is, fields matched to columns by name
+ * or snake_case name ({@code joinDate} → {@code join_date}). Identifiers are always quoted.
+ *
+ * <pre>{@code
+ * Sink<Record> sink = PostgresSink.table("employees").dataSource(ds).upsertOn("id").build();
+ * Sink<Record> fromUrl = PostgresSink.table("staging.employees").url(System.getenv("DATABASE_URL"))
+ *     .schema(employeeTable).replaceTable().build();
+ * }</pre>
+ */
+public final class PostgresSink implements Sink<Record> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresSink.class);
+
+  private final TableName table;
+  private final @Nullable DataSource givenDataSource;
+  private final @Nullable PostgresUrl url;
+  private final LoadMode mode;
+  private final List<String> key;
+  private final @Nullable TableSchema schema;
+  private @Nullable DataSource dataSource;
+  private @Nullable HikariDataSource pool;
+  private TableName into;
+  private boolean resuming;
+  private @Nullable LoadPlan plan;
+  private @Nullable BatchLoader loader;
+
+  private PostgresSink(Builder b) {
+    this.table = b.table;
+    this.givenDataSource = b.dataSource;
+    this.url = b.url;
+    this.mode = b.mode;
+    this.key = mode == LoadMode.INSERT ? List.of() : List.copyOf(b.key);
+    this.schema = b.schema;
+    this.into = table;
+  }
+
+  /** A builder for a sink loading {@code table}, which may be schema-qualified ({@code reporting.employees}). */
+  public static Builder table(String table) {
+    return new Builder(TableName.parse(table));
+  }
+
+  @Override
+  public String name() {
+    return table.toString();
+  }
+
+  @Override
+  public void open(SinkContext context) {
+    resuming = context.restoredState() != null;
+    if (mode == LoadMode.REPLACE_TABLE) {
+      // Named after the run, so that a resumed run finds the table it was filling.
+      into = table.withSuffix("__etl_" + Integer.toHexString(context.runId().hashCode()));
+    }
+    if (givenDataSource != null) {
+      dataSource = givenDataSource;
+    } else {
+      pool = newPool(Objects.requireNonNull(url));
+      dataSource = pool;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e), e);
+    }
+  }
+
+  @Override
+  public void write(Chunk<Record> chunk) {
+    List<Record> items = chunk.items();
+    if (items.isEmpty()) {
+      return;
+    }
+    Map<Integer, String> rejected = new TreeMap<>();
+    try {
+      BatchLoader l = loader(items.get(0));
+      l.load(items, rowsToLoad(items, Objects.requireNonNull(plan)), rejected);
+    } catch (SQLException e) {
+      throw fault(e);
+    }
+    rejected.forEach(chunk::reject);
+  }
+
+  /**
+   * Every row, except that an upsert keeps only the last of rows sharing a key: two in one
+   * {@code INSERT ... ON CONFLICT DO UPDATE} would fail ("cannot affect row a second time"), and the
+   * last one winning is what separate batches would give.
+   */
+  private static int[] rowsToLoad(List<Record> items, LoadPlan plan) {
+    int n = items.size();
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    if (!plan.upsert() || n == 1) {
+      return all;
+    }
+    int[] keyIndexes = plan.keyIndexes();
+    Map<String, Integer> last = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      last.put(CopyText.key(items.get(i), plan.bindings(), keyIndexes), i);
+    }
+    if (last.size() == n) {
+      return all;
+    }
+    boolean[] keep = new boolean[n];
+    last.values().forEach(i -> keep[i] = true);
+    int[] rows = new int[last.size()];
+    for (int i = 0, j = 0; i < n; i++) {
+      if (keep[i]) {
+        rows[j++] = i;
+      }
+    }
+    return rows;
+  }
+
+  private BatchLoader loader(@Nullable Record first) throws SQLException {
+    if (loader != null) {
+      return loader;
+    }
+    Connection c = Objects.requireNonNull(dataSource, "open() first").getConnection();
+    try {
+      if (plan == null) {
+        c.setAutoCommit(false);
+        plan = prepare(new TableSetup(c), first);
+        c.commit();
+      }
+      loader = BatchLoader.open(c, plan);
+      return loader;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  private LoadPlan prepare(TableSetup setup, @Nullable Record first) throws SQLException {
+    TableSchema declared = schema;
+    if (mode == LoadMode.REPLACE_TABLE) {
+      if (!resuming) {
+        setup.execute("DROP TABLE IF EXISTS " + into.sql());
+      }
+      if (declared == null && setup.exists(table) && !setup.exists(into)) {
+        setup.execute("CREATE TABLE " + into.sql() + " (LIKE " + table.sql() + " INCLUDING ALL)");
+      }
+    }
+    if (declared == null && !setup.exists(into) && first != null) {
+      declared = TableSchema.inferredFrom(first, key);
+    }
+    if (declared != null) {
+      setup.create(into, declared);
+    }
+    return setup.plan(into, declared, first, key);
+  }
+
+  private RuntimeException fault(SQLException e) {
+    // Whatever failed, the transaction is gone; the next write starts over on a fresh connection.
+    dropConnection();
+    String message = "sink '" + name() + "': " + SqlFaults.describe(e);
+    if (SqlFaults.isTransient(e)) {
+      LOG.warn("{}; the batch will be retried on a new connection", message);
+      return new RetriableException(message, e);
+    }
+    return new EtlException(message, e);
+  }
+
+  @Override
+  public void complete() {
+    if (mode != LoadMode.REPLACE_TABLE) {
+      return;
+    }
+    try {
+      if (plan == null) {
+        loader(null);
+      }
+      Connection c = Objects.requireNonNull(dataSource).getConnection();
+      try (c) {
+        TableSetup setup = new TableSetup(c);
+        if (!setup.exists(into)) {
+          LOG.warn("sink '{}' received no records and knows no columns: {} stays as it is", name(), table);
+          return;
+        }
+        c.setAutoCommit(false);
+        TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(into.name().hashCode()));
+        setup.execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
+        setup.execute("ALTER TABLE " + into.sql() + " RENAME TO " + TableName.quote(table.name()));
+        setup.execute("DROP TABLE IF EXISTS " + old.sql());
+        c.commit();
+      }
+    } catch (SQLException e) {
+      throw fault(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dropConnection();
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+  }
+
+  private void dropConnection() {
+    if (loader != null) {
+      loader.close();
+      loader = null;
+    }
+  }
+
+  private String where() {
+    return url != null ? url.toString() : "its data source";
+  }
+
+  private static HikariDataSource newPool(PostgresUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url.jdbcUrl());
+    if (!url.user().isEmpty()) {
+      config.setUsername(url.user());
+    }
+    if (!url.password().isEmpty()) {
+      config.setPassword(url.password());
+    }
+    config.setPoolName("etlkit-postgres-sink");
+    config.setMaximumPoolSize(2);
+    config.setMinimumIdle(0);
+    config.setConnectionTimeout(10_000);
+    // Connect on first use, so that open() reports a failure in its own words, without the URL's secrets.
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.rollback();
+      c.close();
+    } catch (SQLException e) {
+      // The connection is being given up anyway.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresSink[" + table + ", " + mode + (key.isEmpty() ? "" : " on " + key) + "]";
+  }
+
+  /** Settings of a {@link PostgresSink}; each setter returns this builder and rejects a bad argument at once. */
+  public static final class Builder {
+    private final TableName table;
+    private @Nullable DataSource dataSource;
+    private @Nullable PostgresUrl url;
+    private LoadMode mode = LoadMode.INSERT;
+    private List<String> key = List.of();
+    private @Nullable TableSchema schema;
+
+    private Builder(TableName table) {
+      this.table = table;
+    }
+
+    /** Where connections come from; the sink uses one at a time and closes it when done. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Connects with a pool of its own to {@code postgresql://user:password@host:port/db} or a
+     * {@code jdbc:postgresql:} URL; the password never appears in logs or messages.
+     */
+    public Builder url(String url) {
+      this.url = PostgresUrl.parse(Objects.requireNonNull(url, "url"));
+      return this;
+    }
+
+    /** Upserts on these key columns (or fields): a row whose key exists replaces the old row. */
+    public Builder upsertOn(String... key) {
+      if (key.length == 0) {
+        throw new IllegalArgumentException("upsertOn needs at least one key column");
+      }
+      this.key = List.of(key);
+      if (mode == LoadMode.INSERT) {
+        mode = LoadMode.UPSERT;
+      }
+      return this;
+    }
+
+    /** Inserts rows (the default): one whose key exists is rejected. */
+    public Builder insert() {
+      this.mode = LoadMode.INSERT;
+      return this;
+    }
+
+    /** Loads into a new table that replaces the old one when the run completes. */
+    public Builder replaceTable() {
+      this.mode = LoadMode.REPLACE_TABLE;
+      return this;
+    }
+
+    /** The load mode; {@link LoadMode#UPSERT} needs {@link #upsertOn}. */
+    public Builder mode(LoadMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** The columns of the table, created if absent; without it an existing table is used as it is. */
+    public Builder schema(TableSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** The sink; fails when it has no way to connect, or upserts without a key. */
+    public PostgresSink build() {
+      if (dataSource == null && url == null) {
+        throw new IllegalStateException("PostgresSink for " + table + " needs a dataSource or a url");
+      }
+      if (mode == LoadMode.UPSERT && key.isEmpty()) {
+        throw new IllegalStateException("PostgresSink for " + table + " upserts but has no key: call upsertOn");
+      }
+      return new PostgresSink(this);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.etlkit.sinks.postgres;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A database URL split into a JDBC URL without credentials, a user and a password, so that the
+ * password travels only as a connection property and never shows up in a URL that gets logged.
+ * Accepts {@code postgresql://user:password@host:port/db?sslmode=require} (also {@code postgres://}, the
+ * form of {@code DATABASE_URL}) and {@code jdbc:postgresql://host:port/db?user=u&password=p}; user and
+ * password are percent-decoded.
+ *
+ * @param jdbcUrl the JDBC URL without user or password
+ * @param user the user, or empty to let the driver choose
+ * @param password the password, or empty
+ */
+record PostgresUrl(String jdbcUrl, String user, String password) {
+
+  private static final Pattern USERINFO = Pattern.compile("(://)[^/?#@]*@");
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;#\\s]*");
+
+  /** Parses a URL; the error message never repeats the password. */
+  static PostgresUrl parse(String url) {
+    String s = url.trim();
+    if (s.startsWith("jdbc:")) {
+      s = s.substring(5);
+    }
+    String rest;
+    if (s.startsWith("postgresql://")) {
+      rest = s.substring("postgresql://".length());
+    } else if (s.startsWith("postgres://")) {
+      rest = s.substring("postgres://".length());
+    } else {
+      throw new IllegalArgumentException("\"" + redact(url)
+          + "\" is not a PostgreSQL URL such as postgresql://user:password@host:5432/db or jdbc:postgresql://host/db");
+    }
+    int queryAt = rest.indexOf('?');
+    String beforeQuery = queryAt < 0 ? rest : rest.substring(0, queryAt);
+    String query = queryAt < 0 ? "" : rest.substring(queryAt + 1);
+    int at = beforeQuery.lastIndexOf('@');
+    String user = "";
+    String password = "";
+    if (at >= 0) {
+      String userInfo = beforeQuery.substring(0, at);
+      int colon = userInfo.indexOf(':');
+      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+      beforeQuery = beforeQuery.substring(at + 1);
+    }
+    if (beforeQuery.isEmpty() || beforeQuery.startsWith("/")) {
+      throw new IllegalArgumentException("\"" + redact(url) + "\" names no host");
+    }
+    List<String> kept = new ArrayList<>();
+    for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
+      String lower = param.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("user=")) {
+        user = decode(param.substring(5));
+      } else if (lower.startsWith("password=")) {
+        password = decode(param.substring(9));
+      } else if (!param.isEmpty()) {
+        kept.add(param);
+      }
+    }
+    String jdbc = "jdbc:postgresql://" + beforeQuery + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+    return new PostgresUrl(jdbc, user, password);
+  }
+
+  /** {@code text} with whatever looks like a URL's password replaced by {@code ***}. */
+  static String redact(String text) {
+    String s = USERINFO.matcher(text).replaceAll(m -> {
+      String info = m.group().substring(3, m.group().length() - 1);
+      int colon = info.indexOf(':');
+      return m.group(1) + (colon < 0 ? info : info.substring(0, colon) + ":***") + "@";
+    });
+    return PASSWORD_PARAM.matcher(s).replaceAll("$1***");
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /** The JDBC URL and user, never the password: safe for messages. */
+  @Override
+  public String toString() {
+    return user.isEmpty() ? jdbcUrl : jdbcUrl + " as " + user;
+  }
+}

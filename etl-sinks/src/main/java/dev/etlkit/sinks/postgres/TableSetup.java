@@ -1,0 +1,123 @@
+package dev.etlkit.sinks.postgres;
+
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Record;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the table exists (creating it from the declared schema, from the old table in replace
+ * mode, or from the first record) and works out which record field fills which column.
+ */
+final class TableSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TableSetup.class);
+
+  private final Connection connection;
+
+  TableSetup(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Whether the table exists. */
+  boolean exists(TableName table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      ps.setString(1, table.sql());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** The table's columns and their types, in order; empty when it does not exist. */
+  Map<String, String> columns(TableName table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
+        + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"
+        + " ORDER BY a.attnum")) {
+      ps.setString(1, table.sql());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          columns.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return columns;
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** Creates {@code table} from {@code schema} unless it exists. */
+  void create(TableName table, TableSchema schema) throws SQLException {
+    LOG.info("creating table {} if absent", table);
+    execute(schema.createSql(table));
+  }
+
+  /**
+   * The plan for loading into {@code into}: from the declared schema's fields, or else by matching the
+   * first record's fields to the table's columns by name or snake_case name.
+   */
+  LoadPlan plan(TableName into, @Nullable TableSchema declared, @Nullable Record first, List<String> key)
+      throws SQLException {
+    Map<String, String> existing = columns(into);
+    List<Binding> bindings = new ArrayList<>();
+    Map<String, String> onUpdate = new LinkedHashMap<>();
+    if (declared != null) {
+      for (Column c : declared.columns()) {
+        if (c.field() != null) {
+          bindings.add(new Binding(c.field(), c.name(), c.isJson()));
+        }
+        if (c.onUpdateSql() != null) {
+          onUpdate.put(c.name(), c.onUpdateSql());
+        }
+      }
+    } else if (first != null) {
+      List<String> unmatched = new ArrayList<>();
+      for (String field : first.fieldNames()) {
+        String column = existing.containsKey(field) ? field : TableSchema.snakeCase(field);
+        String type = existing.get(column);
+        if (type == null) {
+          unmatched.add(field);
+        } else {
+          bindings.add(new Binding(field, column, type.equals("json") || type.equals("jsonb")));
+        }
+      }
+      if (!unmatched.isEmpty()) {
+        LOG.warn("table {} has no column for fields {}; they are not loaded", into, unmatched);
+      }
+    }
+    if (bindings.isEmpty()) {
+      throw new EtlException("table " + into + " has no column for any field of the records; its columns are "
+          + existing.keySet());
+    }
+    return new LoadPlan(into, bindings, keyColumns(key, bindings, into), onUpdate);
+  }
+
+  /** Key names may be columns or fields; the plan needs columns, each one loaded. */
+  private static List<String> keyColumns(List<String> key, List<Binding> bindings, TableName table) {
+    List<String> columns = new ArrayList<>();
+    for (String k : key) {
+      String column = bindings.stream().filter(b -> b.column().equals(k) || b.field().equals(k)).map(Binding::column)
+          .findFirst()
+          .orElseThrow(() -> new EtlException("upsert key " + k + " is not a loaded column of table " + table
+              + "; loaded: " + bindings.stream().map(Binding::column).toList()));
+      columns.add(column);
+    }
+    return columns;
+  }
+}
