@@ -159,4 +159,158 @@ class PostgresSinkTest {
         + "violates not-null constraint: Failing row contains (id18, null, e18@x.io, 30, 75000.50, 2020-01-15, t, ");
     assertThat(query("SELECT count(*) FROM bad_rows")).containsExactly(List.of("36"));
   }
+
+  @Test
+  void keepsTheLastOfRowsSharingAKeyInOneBatch() throws Exception {
+    TestChunk<Record> batch = chunk(employee("1", "First", "a@x.io"), employee("2", "Bo", "bo@x.io"),
+        employee("1", "Last", "b@x.io"));
+    try (PostgresSink sink = upsertSink("same_key")) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.rejections()).isEmpty();
+    assertThat(query("SELECT id, name, email FROM same_key ORDER BY id"))
+        .containsExactly(List.of("1", "Last", "b@x.io"), List.of("2", "Bo", "bo@x.io"));
+  }
+
+  @Test
+  void insertModeRejectsARowWhoseKeyExists() throws Exception {
+    TestChunk<Record> second = chunk(employee("2", "Bo", "bo@x.io"), employee("1", "Again", "again@x.io"));
+    try (PostgresSink sink = PostgresSink.table("inserted").dataSource(db.dataSource()).schema(employees()).build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(employee("1", "Ann", "ann@x.io")));
+      sink.write(second);
+    }
+
+    assertThat(second.rejections()).isEqualTo(Map.of(1,
+        "duplicate key value violates unique constraint \"inserted_pkey\": Key (id)=(1) already exists."));
+    assertThat(query("SELECT id, name FROM inserted ORDER BY id"))
+        .containsExactly(List.of("1", "Ann"), List.of("2", "Bo"));
+  }
+
+  @Test
+  void throwsRetriableWhenTheConnectionIsLostAndReconnectsOnTheNextAttempt() throws Exception {
+    try (PostgresSink sink = upsertSink("reconnects")) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(employee("1", "Ann", "ann@x.io")));
+      assertThat(terminateOtherSessions()).isEqualTo(1);
+
+      TestChunk<Record> second = chunk(employee("2", "Bo", "bo@x.io"));
+      // Whether the driver first sees the server's goodbye or the closed socket depends on timing.
+      assertThatThrownBy(() -> sink.write(second))
+          .isInstanceOf(RetriableException.class)
+          .extracting(Throwable::getMessage).isIn(
+              "sink 'reconnects': An I/O error occurred while sending to the backend. (SQLState 08006)",
+              "sink 'reconnects': terminating connection due to administrator command (SQLState 57P01)");
+      sink.write(second);
+      sink.complete();
+    }
+
+    assertThat(query("SELECT id FROM reconnects ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+  }
+
+  /** Ends every session in the test database except this one, as an administrator or a failover would. */
+  private int terminateOtherSessions() throws SQLException {
+    List<List<Object>> ended = query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return ended.size();
+  }
+
+  @Test
+  void quotesTableAndColumnNamesSoThatInjectionAttemptsStayNames() throws Exception {
+    execute("CREATE TABLE victim (id int)");
+    String table = "evil\"; DROP TABLE victim; --";
+    String field = "name\" text); DROP TABLE victim; --";
+    try (PostgresSink sink = PostgresSink.table(table).dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(Record.of("id", "1", field, "Robert'); DROP TABLE victim; --")));
+      sink.write(chunk(Record.of("id", "1", field, "Bobby")));
+    }
+
+    assertThat(query("SELECT count(*) FROM victim")).containsExactly(List.of("0"));
+    assertThat(query("SELECT id, \"name\"\" text); drop table victim; --\" FROM \"evil\"\"; DROP TABLE victim; --\""))
+        .containsExactly(List.of("1", "Bobby"));
+  }
+
+  @Test
+  void createsTheTableFromTheFirstRecordWhenNoSchemaIsGiven() throws Exception {
+    try (PostgresSink sink = PostgresSink.table("inferred").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(employee("1", "Ann", "ann@x.io").with("rating", 4.5).with("seen", java.time.Instant.EPOCH)));
+    }
+
+    assertThat(query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'inferred'"
+        + " ORDER BY ordinal_position")).containsExactly(
+            List.of("id", "text"), List.of("name", "text"), List.of("email", "text"), List.of("age", "bigint"),
+            List.of("salary", "numeric"), List.of("join_date", "date"), List.of("is_active", "boolean"),
+            List.of("metadata", "jsonb"), List.of("rating", "double precision"),
+            List.of("seen", "timestamp with time zone"));
+    assertThat(query("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+        + " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = 'inferred'::regclass AND i.indisprimary"))
+        .containsExactly(List.of("id"));
+  }
+
+  @Test
+  void loadsIntoAnExistingTableByMatchingFieldsToSnakeCaseColumns() throws Exception {
+    execute("CREATE TABLE existing (id text PRIMARY KEY, join_date date, is_active boolean, note text DEFAULT 'n/a')");
+    try (PostgresSink sink = PostgresSink.table("existing").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(Record.of("id", "1", "joinDate", LocalDate.of(2021, 5, 6), "isActive", true, "unknown", "x")));
+    }
+
+    assertThat(query("SELECT id, join_date, is_active, note FROM existing"))
+        .containsExactly(List.of("1", "2021-05-06", "t", "n/a"));
+  }
+
+  @Test
+  void replacesTheTableOnlyWhenTheRunCompletes() throws Exception {
+    execute("CREATE TABLE replaced (id text PRIMARY KEY, name text NOT NULL)");
+    execute("INSERT INTO replaced VALUES ('old', 'Old Row')");
+    try (PostgresSink sink = PostgresSink.table("replaced").dataSource(db.dataSource()).replaceTable().build()) {
+      sink.open(TestContexts.sink("run-42", null));
+      sink.write(chunk(Record.of("id", "1", "name", "Ann"), Record.of("id", "2", "name", "Bo")));
+
+      assertThat(query("SELECT id FROM replaced")).containsExactly(List.of("old"));
+      sink.complete();
+    }
+
+    assertThat(query("SELECT id, name FROM replaced ORDER BY id"))
+        .containsExactly(List.of("1", "Ann"), List.of("2", "Bo"));
+    assertThat(query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'replaced%'"))
+        .containsExactly(List.of("replaced"));
+  }
+
+  @Test
+  void resumedReplaceRunKeepsFillingTheTableItStarted() throws Exception {
+    Record ann = Record.of("id", "1", "name", "Ann");
+    Record bo = Record.of("id", "2", "name", "Bo");
+    try (PostgresSink crashed = PostgresSink.table("resumed").dataSource(db.dataSource()).replaceTable().upsertOn("id")
+        .build()) {
+      crashed.open(TestContexts.sink("run-7", null));
+      crashed.write(chunk(ann));
+    }
+    try (PostgresSink resumed = PostgresSink.table("resumed").dataSource(db.dataSource()).replaceTable().upsertOn("id")
+        .build()) {
+      resumed.open(TestContexts.sink("run-7", Map.of()));
+      resumed.write(chunk(ann, bo));
+      resumed.complete();
+    }
+
+    assertThat(query("SELECT id, name FROM resumed ORDER BY id")).containsExactly(List.of("1", "Ann"), List.of("2", "Bo"));
+  }
+
+  @Test
+  void failsWithTheServersMessageWhenTheUpsertKeyHasNoUniqueIndex() throws Exception {
+    execute("CREATE TABLE no_key (id text, name text)");
+    try (PostgresSink sink = PostgresSink.table("no_key").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+
+      assertThatThrownBy(() -> sink.write(chunk(Record.of("id", "1", "name", "Ann"))))
+          .isInstanceOf(EtlException.class)
+          .isNotInstanceOf(RetriableException.class)
+          .hasMessage("sink 'no_key': there is no unique or exclusion constraint matching the ON CONFLICT specification"
+              + " (SQLState 42P10)");
+    }
+  }
 }
