@@ -82,17 +82,31 @@ public final class PostgresSink implements Sink<Record> {
       // Named after the run, so that a resumed run finds the table it was filling.
       into = table.withSuffix("__etl_" + Integer.toHexString(context.runId().hashCode()));
     }
+    try (Connection c = givenDataSource != null ? givenDataSource.getConnection() : connectOnce(url)) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e), e);
+    }
     if (givenDataSource != null) {
       dataSource = givenDataSource;
     } else {
       pool = newPool(Objects.requireNonNull(url));
       dataSource = pool;
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.isValid(5);
-    } catch (SQLException e) {
-      throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e), e);
+  }
+
+  /** A plain connection tells why it failed at once, where a pool would wait out its timeout first. */
+  private static Connection connectOnce(@Nullable PostgresUrl url) throws SQLException {
+    PostgresUrl u = Objects.requireNonNull(url);
+    java.util.Properties props = new java.util.Properties();
+    if (!u.user().isEmpty()) {
+      props.setProperty("user", u.user());
     }
+    if (!u.password().isEmpty()) {
+      props.setProperty("password", u.password());
+    }
+    props.setProperty("connectTimeout", "10");
+    return java.sql.DriverManager.getConnection(u.jdbcUrl(), props);
   }
 
   @Override
@@ -254,7 +268,7 @@ public final class PostgresSink implements Sink<Record> {
     config.setMaximumPoolSize(2);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(10_000);
-    // Connect on first use, so that open() reports a failure in its own words, without the URL's secrets.
+    // open() has just connected; a pool failing later is a transient fault for write() to report.
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
   }

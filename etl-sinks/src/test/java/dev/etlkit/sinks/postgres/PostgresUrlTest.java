@@ -1,0 +1,49 @@
+package dev.etlkit.sinks.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PostgresUrlTest {
+
+  @Test
+  void splitsAPostgresqlUrlIntoJdbcUrlUserAndPassword() {
+    PostgresUrl url = PostgresUrl.parse("postgresql://etl:p%40ss%3Aw0rd@db.example.com:6543/etl_db?sslmode=require");
+
+    assertThat(url).isEqualTo(new PostgresUrl("jdbc:postgresql://db.example.com:6543/etl_db?sslmode=require", "etl",
+        "p@ss:w0rd"));
+  }
+
+  @Test
+  void takesCredentialsOutOfAJdbcUrlsQuery() {
+    PostgresUrl url = PostgresUrl.parse("jdbc:postgresql://localhost/db?user=u&password=secret&ApplicationName=etl");
+
+    assertThat(url).isEqualTo(new PostgresUrl("jdbc:postgresql://localhost/db?ApplicationName=etl", "u", "secret"));
+  }
+
+  @Test
+  void readsAPasswordHoldingAnAtSign() {
+    assertThat(PostgresUrl.parse("postgres://u:a@b@host/db").password()).isEqualTo("a@b");
+  }
+
+  @Test
+  void showsNoPasswordWhenPrinted() {
+    assertThat(PostgresUrl.parse("postgresql://etl:secret@host:5432/db")).hasToString(
+        "jdbc:postgresql://host:5432/db as etl");
+  }
+
+  @Test
+  void redactsPasswordsInUrlsAndQueryParameters() {
+    assertThat(PostgresUrl.redact("failed: postgresql://etl:secret@host/db and jdbc:postgresql://h/db?password=x&a=b"))
+        .isEqualTo("failed: postgresql://etl:***@host/db and jdbc:postgresql://h/db?password=***&a=b");
+  }
+
+  @Test
+  void rejectsAnotherSchemeWithoutRepeatingThePassword() {
+    assertThatThrownBy(() -> PostgresUrl.parse("mysql://root:secret@host/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"mysql://root:***@host/db\" is not a PostgreSQL URL such as"
+            + " postgresql://user:password@host:5432/db or jdbc:postgresql://host/db");
+  }
+}
