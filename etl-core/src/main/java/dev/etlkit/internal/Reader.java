@@ -9,6 +9,7 @@ import dev.etlkit.api.SourceContext;
 import dev.etlkit.api.SourceItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class Reader implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reader.class);
+
+  private static final Retry.Listener RETRY_LOG = (what, attempt, fault, delay) ->
+      LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay.toMillis(), fault.getMessage());
 
   private final String runId;
   private final List<Source<Object>> sources;
@@ -72,12 +76,13 @@ final class Reader implements Runnable {
         Source<Object> source = sources.get(i);
         Position resume = i == startIndex ? resumeAfter : null;
         String name = source.name();
+        String what = "read from " + name;
+        Callable<SourceItem<Object>> read = source::read;
         try {
           source.open(context(resume));
           while (!cancelled) {
             long t0 = System.nanoTime();
-            SourceItem<Object> item = retry.call("read from " + name, source::read,
-                (what, attempt, fault, delay) -> LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay.toMillis(), fault.getMessage()));
+            SourceItem<Object> item = retry.call(what, read, RETRY_LOG);
             readNanos.addAndGet(System.nanoTime() - t0);
             if (item == null) {
               break;
