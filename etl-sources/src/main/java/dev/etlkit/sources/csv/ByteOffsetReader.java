@@ -1,0 +1,207 @@
+package dev.etlkit.sources.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the file for the parser and turns the parser's character counts back into byte offsets,
+ * so that a record's position can say where in the file the next record starts.
+ *
+ * <p>Why this is cheap: the parser asks for characters chunk by chunk, and for every chunk we know
+ * exactly which bytes it came from (the decoder consumes whole characters only). A record always ends
+ * inside the latest chunk or at its start. When a chunk has as many bytes as characters (ASCII text, or
+ * any single-byte charset), an offset is plain arithmetic; otherwise the characters of the chunk are
+ * measured once, left to right, as records end. A UTF-8 or UTF-16 byte-order mark is skipped here, as
+ * bytes, and so never reaches the parser. Bytes that are not valid in the charset stop the file with
+ * {@link MalformedBytesException} (after the characters before them were handed out) instead of being
+ * silently replaced.
+ */
+final class ByteOffsetReader extends Reader {
+
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final InputStream in;
+  private final CharsetDecoder decoder;
+  private final boolean utf8;
+  private final CharsetEncoder encoder;
+  private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
+  private boolean endOfBytes;
+  private boolean endOfChars;
+  private boolean started;
+  private long bytesDecoded;
+  private MalformedBytesException pending;
+
+  private char[] chunk = new char[0];
+  private int chunkOffset;
+  private int chunkLength;
+  private long chunkFirstChar;
+  private long chunkFirstByte;
+  private long chunkEndByte;
+  private int measuredChars;
+  private long measuredBytes;
+
+  /** Reads {@code in}, whose first byte is at {@code startOffset} of the content. */
+  ByteOffsetReader(InputStream in, Charset charset, long startOffset) throws IOException {
+    this.in = in;
+    this.bytesDecoded = startOffset;
+    this.chunkFirstByte = startOffset;
+    this.chunkEndByte = startOffset;
+    Charset effective = startOffset == 0 ? skipByteOrderMark(charset) : explicitByteOrder(charset);
+    this.decoder = effective.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.utf8 = effective.equals(StandardCharsets.UTF_8);
+    this.encoder = effective.newEncoder();
+  }
+
+  /** The byte offset in the content of the character at {@code charIndex} (counted from this reader's start). */
+  long byteOffset(long charIndex) {
+    int inChunk = (int) (charIndex - chunkFirstChar);
+    if (inChunk == chunkLength) {
+      return chunkEndByte;
+    }
+    if (inChunk < 0 || inChunk > chunkLength) {
+      throw new IllegalStateException("character " + charIndex + " is outside the current chunk");
+    }
+    if (chunkEndByte - chunkFirstByte == chunkLength) {
+      return chunkFirstByte + inChunk;
+    }
+    if (inChunk < measuredChars) {
+      measuredChars = 0;
+      measuredBytes = chunkFirstByte;
+    }
+    measuredBytes += encodedLength(chunk, chunkOffset + measuredChars, inChunk - measuredChars);
+    measuredChars = inChunk;
+    return measuredBytes;
+  }
+
+  /** Whether every character of the content has been handed out. */
+  boolean atEnd() {
+    return endOfChars;
+  }
+
+  @Override
+  public int read(char[] target, int off, int len) throws IOException {
+    if (pending != null) {
+      throw pending;
+    }
+    chunkFirstChar += chunkLength;
+    chunkFirstByte = chunkEndByte;
+    chunk = target;
+    chunkOffset = off;
+    chunkLength = 0;
+    measuredChars = 0;
+    measuredBytes = chunkFirstByte;
+    if (endOfChars || len == 0) {
+      return endOfChars ? -1 : 0;
+    }
+    CharBuffer out = CharBuffer.wrap(target, off, len);
+    while (out.position() == off) {
+      if (!bytes.hasRemaining() && !endOfBytes) {
+        fill();
+      }
+      int before = bytes.position();
+      CoderResult result = decoder.decode(bytes, out, endOfBytes);
+      bytesDecoded += bytes.position() - before;
+      if (result.isError()) {
+        pending = new MalformedBytesException(bytesDecoded, decoder.charset());
+        if (out.position() == off) {
+          throw pending;
+        }
+        break;
+      }
+      if (result.isUnderflow() && out.position() == off) {
+        if (endOfBytes) {
+          decoder.flush(out);
+          if (out.position() == off) {
+            endOfChars = true;
+            return -1;
+          }
+        } else {
+          fill();
+        }
+      }
+    }
+    chunkLength = out.position() - off;
+    chunkEndByte = bytesDecoded;
+    return chunkLength;
+  }
+
+  private void fill() throws IOException {
+    bytes.compact();
+    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+    if (n < 0) {
+      endOfBytes = true;
+    } else {
+      bytes.position(bytes.position() + n);
+    }
+    bytes.flip();
+  }
+
+  private Charset skipByteOrderMark(Charset charset) throws IOException {
+    while (bytes.remaining() < 3 && !endOfBytes) {
+      fill();
+    }
+    int b0 = peek(0);
+    int b1 = peek(1);
+    String name = charset.name();
+    if (charset.equals(StandardCharsets.UTF_8) && b0 == 0xEF && b1 == 0xBB && peek(2) == 0xBF) {
+      skip(3);
+    } else if (name.startsWith("UTF-16") && b0 == 0xFE && b1 == 0xFF && !name.equals("UTF-16LE")) {
+      skip(2);
+      return StandardCharsets.UTF_16BE;
+    } else if (name.startsWith("UTF-16") && b0 == 0xFF && b1 == 0xFE && !name.equals("UTF-16BE")) {
+      skip(2);
+      return StandardCharsets.UTF_16LE;
+    }
+    return explicitByteOrder(charset);
+  }
+
+  // The BOM-sensing "UTF-16" encoder writes a mark of its own; measuring with it would count it.
+  private static Charset explicitByteOrder(Charset charset) {
+    return charset.equals(StandardCharsets.UTF_16) ? StandardCharsets.UTF_16BE : charset;
+  }
+
+  private int peek(int i) {
+    return bytes.remaining() > i ? bytes.get(bytes.position() + i) & 0xFF : -1;
+  }
+
+  private void skip(int n) {
+    bytes.position(bytes.position() + n);
+    bytesDecoded += n;
+    chunkFirstByte = bytesDecoded;
+    chunkEndByte = bytesDecoded;
+  }
+
+  private int encodedLength(char[] chars, int from, int count) {
+    if (utf8) {
+      int n = 0;
+      for (int i = from, end = from + count; i < end; i++) {
+        char c = chars[i];
+        // a surrogate pair is four bytes: two for each half
+        n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+      }
+      return n;
+    }
+    try {
+      return encoder.reset().encode(CharBuffer.wrap(chars, from, count)).remaining();
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("characters decoded from " + encoder.charset() + " do not encode back", e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
