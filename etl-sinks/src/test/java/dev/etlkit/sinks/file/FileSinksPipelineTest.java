@@ -1,0 +1,69 @@
+package dev.etlkit.sinks.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.etlkit.Pipeline;
+import dev.etlkit.PipelineResult;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.Sink;
+import dev.etlkit.checkpoint.FileCheckpointStore;
+import dev.etlkit.sinks.csv.CsvSink;
+import dev.etlkit.sinks.json.JsonSink;
+import dev.etlkit.sinks.json.NdjsonSink;
+import dev.etlkit.testkit.FailingSink;
+import dev.etlkit.testkit.ListSource;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSinksPipelineTest {
+
+  @TempDir
+  Path dir;
+
+  private static ListSource<Record> people() {
+    return ListSource.generate("people", 47, i -> Record.of("id", "p" + i, "name", "Person, " + i,
+        "salary", new BigDecimal(i + "000.50"), "joined", LocalDate.of(2020, 1, 1).plusDays(i), "active", i % 2 == 0));
+  }
+
+  private Pipeline pipeline(Path out, Sink<Record> last) {
+    return Pipeline.builder("files")
+        .source(people())
+        .sink(CsvSink.builder(out.resolve("people.csv")).booleans("Yes", "No").build())
+        .sink(JsonSink.file(out.resolve("people.json")))
+        .sink(NdjsonSink.file(out.resolve("people.ndjson")))
+        .sink(last)
+        .batchSize(10)
+        .checkpoints(FileCheckpointStore.in(out.resolve(".etl")))
+        .build();
+  }
+
+  @Test
+  void resumedRunLeavesFilesEqualToAnUninterruptedRun() throws Exception {
+    Path straight = dir.resolve("straight");
+    assertThat(pipeline(straight, FailingSink.fatalAtBatch(99, IllegalStateException::new)).run().succeeded())
+        .isTrue();
+
+    Path crashed = dir.resolve("crashed");
+    PipelineResult failed = pipeline(crashed, FailingSink.fatalAtBatch(3, () -> new IllegalStateException("disk on fire")))
+        .run();
+    assertThat(failed.succeeded()).isFalse();
+    assertThat(crashed.resolve("people.csv")).doesNotExist();
+
+    PipelineResult resumed = pipeline(crashed, FailingSink.fatalAtBatch(99, IllegalStateException::new))
+        .resume(failed.runId());
+
+    assertThat(resumed.succeeded()).isTrue();
+    for (String file : new String[] {"people.csv", "people.json", "people.ndjson"}) {
+      assertThat(crashed.resolve(file)).hasSameBinaryContentAs(straight.resolve(file));
+    }
+    assertThat(Files.readString(crashed.resolve("people.csv"))).startsWith("id,name,salary,joined,active\n"
+        + "p0,\"Person, 0\",0.5,2020-01-01,Yes\np1,\"Person, 1\",1000.5,2020-01-02,No\n");
+    try (var leftovers = Files.list(crashed)) {
+      assertThat(leftovers.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
+    }
+  }
+}
