@@ -14,7 +14,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -26,11 +29,14 @@ import java.util.function.Function;
 final class RedisConnection implements AutoCloseable {
 
   private final String address;
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, byte[]> connection;
 
-  private RedisConnection(String address, RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
+  private RedisConnection(String address, ClientResources resources, RedisClient client,
+      StatefulRedisConnection<String, byte[]> connection) {
     this.address = address;
+    this.resources = resources;
     this.client = client;
     this.connection = connection;
   }
@@ -43,7 +49,14 @@ final class RedisConnection implements AutoCloseable {
   static RedisConnection open(RedisURI uri, Duration timeout) {
     String address = uri.getHost() + ":" + uri.getPort();
     uri.setTimeout(timeout);
-    RedisClient client = RedisClient.create(uri);
+    // Lettuce's default reconnect delay grows to 30 s: too long to notice that Redis is back while
+    // the engine is still retrying. Two threads are plenty for one connection.
+    ClientResources resources = ClientResources.builder()
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .build();
+    RedisClient client = RedisClient.create(resources, uri);
     // Reject commands while disconnected instead of queueing them until the timeout: the engine's
     // retry policy decides how long to wait for Redis to come back.
     client.setOptions(ClientOptions.builder()
@@ -53,9 +66,11 @@ final class RedisConnection implements AutoCloseable {
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .build());
     try {
-      return new RedisConnection(address, client, client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)));
+      return new RedisConnection(address, resources, client,
+          client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)));
     } catch (RedisException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
       throw new RetriableException("cannot connect to Redis at " + address + ": " + rootMessage(e), e);
     }
   }
@@ -80,6 +95,7 @@ final class RedisConnection implements AutoCloseable {
   public void close() {
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   private static String rootMessage(Throwable e) {
