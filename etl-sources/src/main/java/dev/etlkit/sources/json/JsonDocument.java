@@ -1,0 +1,146 @@
+package dev.etlkit.sources.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Position;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.SourceItem;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The items of one JSON document, streamed: the elements of a top-level array, of the array in the
+ * field {@code itemsField} names (a dotted path such as {@code result.items}), or a single object. A
+ * syntax error fails the document with its line and column, since the stream cannot be picked up
+ * again after it.
+ */
+final class JsonDocument implements AutoCloseable {
+
+  private final String name;
+  private final JsonParser parser;
+  private final JsonValues values = new JsonValues();
+  private boolean inArray;
+  private boolean single;
+  private long index;
+
+  /** Reads {@code in}, positioned at the document's start, skipping the first {@code skip} items. */
+  JsonDocument(String name, InputStream in, @Nullable String itemsField, long skip) {
+    this.name = name;
+    try {
+      this.parser = JsonValues.FACTORY.createParser(in);
+    } catch (IOException e) {
+      throw new EtlException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    guard(() -> {
+      start(itemsField);
+      while (index < skip && advance() != null) {
+        parser.skipChildren();
+      }
+      return null;
+    });
+  }
+
+  /** The next item, or null after the last. */
+  @Nullable SourceItem<Record> next() {
+    return guard(() -> {
+      JsonToken t = advance();
+      if (t == null) {
+        return null;
+      }
+      Position position = Position.at("item", index, "item", index);
+      if (t != JsonToken.START_OBJECT) {
+        Object raw = JsonValues.value(parser);
+        return SourceItem.rejected(raw, position, "expected a JSON object but found " + JsonValues.describe(t));
+      }
+      return SourceItem.of(values.record(parser), position);
+    });
+  }
+
+  // Moves to the next item's first token, or returns null at the end.
+  private @Nullable JsonToken advance() throws IOException {
+    if (single) {
+      single = false;
+      index++;
+      return parser.currentToken();
+    }
+    if (!inArray) {
+      return null;
+    }
+    JsonToken t = parser.nextToken();
+    if (t == JsonToken.END_ARRAY || t == null) {
+      inArray = false;
+      return null;
+    }
+    index++;
+    return t;
+  }
+
+  private void start(@Nullable String itemsField) throws IOException {
+    JsonToken t = parser.nextToken();
+    if (t == null) {
+      return;
+    }
+    if (itemsField != null) {
+      if (t != JsonToken.START_OBJECT) {
+        throw located("expected an object with the field '" + itemsField + "' but found " + JsonValues.describe(t));
+      }
+      t = descend(itemsField.split("\\."), 0);
+      if (t != JsonToken.START_ARRAY) {
+        throw located("field '" + itemsField + "' holds " + JsonValues.describe(t) + ", not an array");
+      }
+    }
+    if (t == JsonToken.START_ARRAY) {
+      inArray = true;
+    } else if (t == JsonToken.START_OBJECT) {
+      single = true;
+    } else {
+      throw located("expected an array or an object but found " + JsonValues.describe(t));
+    }
+  }
+
+  // Inside an object, finds the field path[i] and returns its value's first token (null when absent).
+  private @Nullable JsonToken descend(String[] path, int i) throws IOException {
+    for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+      boolean match = parser.currentName().equals(path[i]);
+      JsonToken value = parser.nextToken();
+      if (match && i == path.length - 1) {
+        return value;
+      }
+      if (match && value == JsonToken.START_OBJECT) {
+        return descend(path, i + 1);
+      }
+      parser.skipChildren();
+    }
+    return null;
+  }
+
+  private EtlException located(String message) {
+    JsonLocation at = parser.currentTokenLocation();
+    return new EtlException(name + " line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + message);
+  }
+
+  private interface Step<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T guard(Step<T> step) {
+    try {
+      return step.run();
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? name : name + " line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new EtlException(where + ": " + JsonValues.message(e), e);
+    } catch (IOException e) {
+      throw new EtlException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+}

@@ -1,0 +1,209 @@
+package dev.etlkit.sources.json;
+
+import static dev.etlkit.sources.json.JsonFiles.readAll;
+import static dev.etlkit.sources.json.JsonFiles.values;
+import static dev.etlkit.sources.json.JsonFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.SourceItem;
+import dev.etlkit.testkit.TestContexts;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonSourceTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void readsASingleObjectAsOneRecord() throws Exception {
+    Path file = write(dir, "one.json", "{\n  \"id\": \"7\",\n  \"tags\": [\"a\", {\"b\": 1}]\n}\n");
+
+    List<SourceItem<Record>> items = readAll(JsonSource.file(file).build());
+
+    assertThat(values(items)).containsExactly(Record.of("id", "7", "tags", List.of("a", Map.of("b", 1L))));
+    assertThat(items.get(0).position().description()).isEqualTo("item 1");
+  }
+
+  @Test
+  void readsTheArrayInANamedFieldOfAnObject() throws Exception {
+    Path file = write(dir, "wrapped.json", "{\"meta\": {\"skip\": [1, 2]}, \"result\": {\"count\": 2, \"items\": [{\"id\": 1}, {\"id\": 2}]}, \"after\": 3}");
+
+    assertThat(values(readAll(JsonSource.file(file).itemsField("result.items").build())))
+        .containsExactly(Record.of("id", 1L), Record.of("id", 2L));
+  }
+
+  @Test
+  void failsWhenTheItemsFieldIsMissing() throws Exception {
+    Path file = write(dir, "wrapped.json", "{\"data\": {\"id\": 1}}");
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(file).itemsField("items").build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("wrapped.json line 1, column 19: field 'items' holds nothing, not an array");
+  }
+
+  @Test
+  void keepsNumbersExact() throws Exception {
+    Path file = write(dir, "numbers.json",
+        "[{\"small\": 42, \"negative\": -7, \"huge\": 123456789012345678901234567890, \"money\": 0.10, \"exp\": 1e400}]");
+
+    Record r = values(readAll(JsonSource.file(file).build())).get(0);
+
+    assertThat(r.get("small")).isEqualTo(42L);
+    assertThat(r.get("negative")).isEqualTo(-7L);
+    assertThat(r.get("huge")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+    assertThat(r.get("money")).isEqualTo(new BigDecimal("0.10"));
+    assertThat(r.get("exp")).isEqualTo(new BigDecimal("1e400"));
+  }
+
+  @Test
+  void failsAtMalformedJsonInAnArrayNamingLineAndColumnAfterTheItemsBeforeIt() throws Exception {
+    Path file = write(dir, "contractors.json", "[\n  {\"id\": 1},\n  {\"id\": 2},\n  {\"id\": 3,, \"x\": 1}\n]");
+    List<Object> read = new ArrayList<>();
+
+    try (JsonSource source = JsonSource.file(file).build()) {
+      source.open(TestContexts.source(null));
+      assertThatThrownBy(() -> {
+        for (SourceItem<Record> item = source.read(); item != null; item = source.read()) {
+          read.add(item.value().get("id"));
+        }
+      }).isInstanceOf(EtlException.class)
+          .hasMessage("contractors.json line 4, column 12: Unexpected character (',' (code 44)):"
+              + " was expecting double-quote to start field name");
+    }
+    assertThat(read).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void failsAtAnArrayThatNeverEnds() throws Exception {
+    Path file = write(dir, "cut.json", "[{\"id\": 1}, {\"id\": 2");
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(file).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessageStartingWith("cut.json line 1, column 21: Unexpected end-of-input");
+  }
+
+  @Test
+  void rejectsABadNdjsonLineAloneAndKeepsReading() throws Exception {
+    Path file = write(dir, "events.ndjson", "{\"id\":1}\n{\"id\":2,}\n[1,2]\n{\"id\":3} {\"id\":4}\n{\"id\":5}\n");
+
+    List<SourceItem<Record>> items = readAll(JsonSource.file(file).build());
+
+    assertThat(items).hasSize(5);
+    assertThat(items.get(1).rejection()).hasMessage(
+        "invalid JSON at column 9: Unexpected character ('}' (code 125)): was expecting double-quote to start field name");
+    assertThat(items.get(1).position().description()).isEqualTo("line 2");
+    assertThat(items.get(1).raw()).isEqualTo("{\"id\":2,}");
+    assertThat(items.get(2).rejection()).hasMessage("expected a JSON object but found an array");
+    assertThat(items.get(3).rejection()).hasMessage("unexpected an object after the object at column 10");
+    assertThat(values(items)).containsExactly(Record.of("id", 1L), Record.of("id", 5L));
+  }
+
+  @Test
+  void resumesNdjsonMidFileBySeekingToTheByteAfterTheLastItem() throws Exception {
+    Path file = write(dir, "events.ndjson", "{\"id\":1}\n{\"id\":2}\n\n{\"id\":3}\n{\"id\":4}\n");
+    List<SourceItem<Record>> all = readAll(JsonSource.file(file).build());
+
+    List<SourceItem<Record>> rest = readAll(JsonSource.file(file).build(), all.get(1).position());
+
+    assertThat(all.get(1).position().state()).containsExactly(Map.entry("offset", 18L), Map.entry("nextLine", 3L));
+    assertThat(values(rest)).containsExactly(Record.of("id", 3L), Record.of("id", 4L));
+    assertThat(rest).extracting(i -> i.position().description()).containsExactly("line 4", "line 5");
+  }
+
+  @Test
+  void resumesAnArrayAfterTheLastCommittedItem() throws Exception {
+    Path file = write(dir, "list.json", "[{\"id\":1},{\"id\":2},{\"id\":3}]");
+    List<SourceItem<Record>> all = readAll(JsonSource.file(file).build());
+
+    assertThat(values(readAll(JsonSource.file(file).build(), all.get(0).position())))
+        .containsExactly(Record.of("id", 2L), Record.of("id", 3L));
+  }
+
+  @Test
+  void readsNdjsonByExtensionEvenWithOneLine() throws Exception {
+    Path file = write(dir, "one.jsonl", "{\"id\":1}");
+
+    List<SourceItem<Record>> items = readAll(JsonSource.file(file).build());
+
+    assertThat(values(items)).containsExactly(Record.of("id", 1L));
+    assertThat(items.get(0).position().description()).isEqualTo("line 1");
+  }
+
+  @Test
+  void readsAGzippedNdjsonFile() throws Exception {
+    Path file = dir.resolve("events.ndjson.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    List<SourceItem<Record>> all = readAll(JsonSource.file(file).build());
+
+    assertThat(values(all)).hasSize(3);
+    assertThat(values(readAll(JsonSource.file(file).build(), all.get(1).position()))).containsExactly(Record.of("id", 3L));
+  }
+
+  @Test
+  void readsNothingFromAnEmptyFileOrAnEmptyArray() throws Exception {
+    assertThat(readAll(JsonSource.file(write(dir, "empty.json", "")).build())).isEmpty();
+    assertThat(readAll(JsonSource.file(write(dir, "blank.json", "  \n")).build())).isEmpty();
+    assertThat(readAll(JsonSource.file(write(dir, "none.json", "[]")).build())).isEmpty();
+  }
+
+  @Test
+  void keepsTheLastValueOfANameGivenTwice() throws Exception {
+    Path file = write(dir, "twice.json", "[{\"a\": 1, \"b\": 2, \"a\": 3}]");
+
+    assertThat(values(readAll(JsonSource.file(file).build()))).containsExactly(Record.of("a", 3L, "b", 2L));
+  }
+
+  @Test
+  void keepsEachRecordsOwnFieldsWhenObjectsDiffer() throws Exception {
+    Path file = write(dir, "mixed.ndjson", "{\"a\":1,\"b\":2}\n{\"a\":1,\"b\":2}\n{\"b\":2,\"a\":1}\n{\"c\":null}\n");
+
+    assertThat(values(readAll(JsonSource.file(file).build())))
+        .extracting(Record::fieldNames)
+        .containsExactly(List.of("a", "b"), List.of("a", "b"), List.of("b", "a"), List.of("c"));
+  }
+
+  @Test
+  void failsBeforeTheRunWhenTheFileIsMissing() {
+    Path missing = dir.resolve("nope.json");
+
+    assertThatThrownBy(() -> JsonSource.file(missing).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("file not found: " + missing);
+  }
+
+  @Test
+  void failsWhenTheTopLevelIsNotAnArrayOrObject() throws Exception {
+    Path file = write(dir, "scalar.json", "\n  \"hello\"");
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(file).format(JsonFormat.ARRAY).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("scalar.json line 2, column 3: expected an array or an object but found a string");
+  }
+
+  @Test
+  void reportsBytesReadAgainstTheFileSize() throws Exception {
+    Path file = write(dir, "size.json", "[{\"id\":1}]");
+    JsonSource source = JsonSource.file(file).build();
+
+    readAll(source);
+
+    assertThat(source.totalBytes()).isEqualTo(Files.size(file));
+    assertThat(source.bytesRead()).isEqualTo(Files.size(file));
+  }
+}
