@@ -1,0 +1,140 @@
+package dev.etlkit.config;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The secret values of a config (header values, passwords in URLs, options named like a password or
+ * token, and the environment variables substituted into them) and a way to mask them in any text before
+ * it is printed, logged or reported.
+ *
+ * <pre>{@code
+ * Secrets secrets = config.secrets();
+ * System.err.println(secrets.redact(e.getMessage()));   // "... Bearer ***"
+ * }</pre>
+ */
+public final class Secrets {
+
+  /** What a secret is replaced with. */
+  public static final String MASK = "***";
+
+  // Shorter values would mask ordinary words and numbers all over the text; they are still masked
+  // wherever they sit in a config echo.
+  private static final int MIN_LENGTH = 4;
+
+  private static final Secrets NONE = new Secrets(List.of());
+
+  private final List<String> values;
+
+  private Secrets(List<String> values) {
+    this.values = values;
+  }
+
+  /** No secrets: {@link #redact} returns its input. */
+  public static Secrets none() {
+    return NONE;
+  }
+
+  /** These values, ignoring blanks and values too short to mask in free text. */
+  public static Secrets of(Collection<String> values) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && v.strip().length() >= MIN_LENGTH) {
+        kept.add(v);
+        kept.add(v.strip());
+      }
+    }
+    List<String> sorted = new ArrayList<>(kept);
+    // the longest first, so that "Bearer abcd" is masked whole before "abcd" is looked for
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return new Secrets(List.copyOf(sorted));
+  }
+
+  /** These secrets and those of {@code other}. */
+  public Secrets and(Secrets other) {
+    List<String> all = new ArrayList<>(values);
+    all.addAll(other.values);
+    return of(all);
+  }
+
+  /** These secrets plus the passwords in {@code url}, if it has any (see {@link #passwordsIn}). */
+  public Secrets andPasswordsIn(@Nullable String url) {
+    List<String> passwords = passwordsIn(url);
+    return passwords.isEmpty() ? this : and(of(passwords));
+  }
+
+  /** Whether there is nothing to mask. */
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  /** {@code text} with every secret replaced by {@link #MASK}. */
+  public String redact(@Nullable String text) {
+    if (text == null) {
+      return "null";
+    }
+    String out = text;
+    for (String secret : values) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, MASK);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The passwords in a URL: the user info's ({@code postgresql://user:PASSWORD@host/db}), as written and
+   * decoded, and {@code password=} query parameters ({@code jdbc:postgresql://host/db?password=PASSWORD}).
+   */
+  public static List<String> passwordsIn(@Nullable String url) {
+    List<String> found = new ArrayList<>();
+    if (url == null || !url.contains("://")) {
+      return found;
+    }
+    String rest = url.substring(url.indexOf("://") + 3);
+    int authorityEnd = firstOf(rest, "/?#");
+    int at = rest.lastIndexOf('@', authorityEnd);
+    if (at > 0) {
+      String userInfo = rest.substring(0, at);
+      int colon = userInfo.indexOf(':');
+      if (colon >= 0 && colon < userInfo.length() - 1) {
+        String raw = userInfo.substring(colon + 1);
+        found.add(raw);
+        found.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    int query = rest.indexOf('?');
+    if (query >= 0) {
+      for (String param : rest.substring(query + 1).split("[&;]")) {
+        if (param.regionMatches(true, 0, "password=", 0, 9) && param.length() > 9) {
+          found.add(param.substring(9));
+          found.add(URLDecoder.decode(param.substring(9).replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static int firstOf(String s, String chars) {
+    int end = s.length();
+    for (char c : chars.toCharArray()) {
+      int i = s.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return end;
+  }
+
+  @Override
+  public String toString() {
+    return values.size() + " secrets";
+  }
+}

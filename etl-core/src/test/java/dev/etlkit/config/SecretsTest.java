@@ -1,0 +1,50 @@
+package dev.etlkit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+  @Test
+  void findsThePasswordInAUrlsUserInfo() {
+    assertThat(Secrets.passwordsIn("postgresql://etl:hunter22@db:5432/test")).contains("hunter22");
+  }
+
+  @Test
+  void findsAnEncodedPasswordAsWrittenAndDecoded() {
+    assertThat(Secrets.passwordsIn("postgresql://etl:p%40ss@db/test")).containsExactly("p%40ss", "p@ss");
+  }
+
+  @Test
+  void findsAPasswordQueryParameter() {
+    assertThat(Secrets.passwordsIn("jdbc:postgresql://db/test?user=etl&password=hunter22&ssl=true")).contains("hunter22");
+  }
+
+  @Test
+  void findsNoPasswordInAUrlWithoutOne() {
+    assertThat(Secrets.passwordsIn("redis://127.0.0.1:6379")).isEmpty();
+    assertThat(Secrets.passwordsIn("https://user@example.com/x")).isEmpty();
+    assertThat(Secrets.passwordsIn("not a url")).isEmpty();
+  }
+
+  @Test
+  void masksTheLongestSecretFirst() {
+    Secrets secrets = Secrets.of(List.of("abcd", "Bearer abcd"));
+
+    assertThat(secrets.redact("Authorization: Bearer abcd; key abcd")).isEqualTo("Authorization: ***; key ***");
+  }
+
+  @Test
+  void leavesValuesTooShortToMaskSafely() {
+    assertThat(Secrets.of(List.of("ab", "", " ")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void combinesSecrets() {
+    Secrets secrets = Secrets.of(List.of("first-secret")).andPasswordsIn("redis://:second-secret@h");
+
+    assertThat(secrets.redact("first-secret second-secret")).isEqualTo("*** ***");
+  }
+}
