@@ -106,7 +106,10 @@ final class BeanValidation implements Transformer<Record, Record> {
         continue;
       }
       String rule = ConstraintRules.code(cv.getConstraintDescriptor().getAnnotation().annotationType());
-      String message = rule.equals("required") ? cv.getMessage() : Violations.withValue(cv.getMessage(), cv.getInvalidValue());
+      String message = ConstraintRules.message(cv);
+      if (!rule.equals("required")) {
+        message = Violations.withValue(message, cv.getInvalidValue());
+      }
       violations.add(new Violation(index == null ? property : fields[index], rule, message));
     }
     if (!violations.isEmpty()) {

@@ -1,6 +1,10 @@
 package dev.etlkit.transform;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,6 +36,25 @@ final class ConstraintRules {
       Map.entry("PastOrPresent", "notFuture"));
 
   private ConstraintRules() {
+  }
+
+  /**
+   * The violation's message. Without Expression Language the default messages of {@code @DecimalMin}
+   * and {@code @DecimalMax} keep a {@code ${...}} expression; those are worded here instead.
+   */
+  static String message(ConstraintViolation<?> violation) {
+    String message = violation.getMessage();
+    if (!message.contains("${")) {
+      return message;
+    }
+    Annotation a = violation.getConstraintDescriptor().getAnnotation();
+    if (a instanceof DecimalMin min) {
+      return RangeRule.message(new BigDecimal(min.value()), min.inclusive(), null, false);
+    }
+    if (a instanceof DecimalMax max) {
+      return RangeRule.message(null, false, new BigDecimal(max.value()), max.inclusive());
+    }
+    return "breaks @" + a.annotationType().getSimpleName();
   }
 
   /** The code for the constraint: from the table, else its simple name with a lower-case first letter. */

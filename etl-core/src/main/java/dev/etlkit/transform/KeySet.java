@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Strategy: every new key is appended once to an arena of byte pages as {@code varint length +
  * bytes}; an open-addressing table of {@code long}s (linear probing, at most 3/4 full) holds for each
- * key its arena address (40 bits) and 24 more bits of its 64-bit hash. A lookup compares the full key
+ * key its arena address (40 bits) and 24 more bits of its 64-bit hash. Pages and table segments are
+ * kept below half a G1 region of a small heap, so that none of them is a humongous object needing
+ * contiguous free regions. A lookup compares the full key
  * bytes whenever those bits match, so the set is exact: two keys with the same hash are still two keys.
  * The table keeps no hashes; growing it rehashes the keys from the arena. For 2,000,000 ids of about
  * eight characters that is about 22 MB of arena and a 32 MB table.
@@ -24,11 +26,15 @@ final class KeySet {
   private static final int PAGE_SIZE = 1 << PAGE_BITS;
   private static final long ADDRESS_BITS = 40;
   private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
+  private static final int SEGMENT_BITS = 15;
+  private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
 
   private byte[][] pages = new byte[8][];
   private int[] used = new int[8];
   private int lastPage = -1;
-  private long[] table = new long[1 << 10];
+  /** The table in segments of 2^15 slots; slot i is {@code table[i >>> 15][i & 0x7FFF]}. */
+  private long[][] table = {new long[1 << 10]};
+  private int capacity = 1 << 10;
   private int size;
   private int deltaPage;
   private int deltaPos;
@@ -37,12 +43,12 @@ final class KeySet {
   boolean add(byte[] key, int len) {
     long h = hash(key, 0, len);
     long fingerprint = h >>> ADDRESS_BITS;
-    int mask = table.length - 1;
+    int mask = capacity - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
-      long slot = table[i];
+      long slot = table[i >>> SEGMENT_BITS][i & SEGMENT_MASK];
       if (slot == 0) {
-        table[i] = fingerprint << ADDRESS_BITS | (append(key, len) + 1);
-        if (++size > table.length - (table.length >>> 2)) {
+        table[i >>> SEGMENT_BITS][i & SEGMENT_MASK] = fingerprint << ADDRESS_BITS | (append(key, len) + 1);
+        if (++size > capacity - (capacity >>> 2)) {
           grow();
         }
         return true;
@@ -154,30 +160,43 @@ final class KeySet {
   }
 
   private void grow() {
-    long[] bigger = new long[table.length * 2];
-    int mask = bigger.length - 1;
-    for (long slot : table) {
-      if (slot == 0) {
-        continue;
+    int bigger = capacity * 2;
+    long[][] grown = newTable(bigger);
+    int mask = bigger - 1;
+    for (long[] segment : table) {
+      for (long slot : segment) {
+        if (slot == 0) {
+          continue;
+        }
+        long address = (slot & ADDRESS_MASK) - 1;
+        byte[] page = pages[(int) (address >>> PAGE_BITS)];
+        int pos = (int) (address & (PAGE_SIZE - 1));
+        int len = 0;
+        int shift = 0;
+        byte b;
+        do {
+          b = page[pos++];
+          len |= (b & 0x7F) << shift;
+          shift += 7;
+        } while (b < 0);
+        int i = (int) hash(page, pos, len) & mask;
+        while (grown[i >>> SEGMENT_BITS][i & SEGMENT_MASK] != 0) {
+          i = (i + 1) & mask;
+        }
+        grown[i >>> SEGMENT_BITS][i & SEGMENT_MASK] = slot;
       }
-      long address = (slot & ADDRESS_MASK) - 1;
-      byte[] page = pages[(int) (address >>> PAGE_BITS)];
-      int pos = (int) (address & (PAGE_SIZE - 1));
-      int len = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = page[pos++];
-        len |= (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
-      int i = (int) hash(page, pos, len) & mask;
-      while (bigger[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      bigger[i] = slot;
     }
-    table = bigger;
+    table = grown;
+    capacity = bigger;
+  }
+
+  private static long[][] newTable(int capacity) {
+    int segmentSize = Math.min(capacity, 1 << SEGMENT_BITS);
+    long[][] t = new long[capacity / segmentSize][];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = new long[segmentSize];
+    }
+    return t;
   }
 
   private static int varintSize(int v) {

@@ -1,0 +1,29 @@
+package dev.etlkit.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DeduplicateMemoryTest {
+
+  @Test
+  void deduplicatesTwoMillionDistinctIdsInA128MbHeap() throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx128m", "-cp", System.getProperty("java.class.path"), TwoMillionIds.class.getName(), "2000000")
+        .redirectErrorStream(true)
+        .start();
+    String output = readAll(p);
+
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("distinct=2000000 emitted=2000000 duplicates=100000 ");
+  }
+
+  private static String readAll(Process p) throws IOException {
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+}
