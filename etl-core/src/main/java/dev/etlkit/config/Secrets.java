@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,22 @@ public final class Secrets {
     // the longest first, so that "Bearer abcd" is masked whole before "abcd" is looked for
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     return new Secrets(List.copyOf(sorted));
+  }
+
+  /**
+   * The secrets in an environment: values of variables named like a secret ({@code API_KEY},
+   * {@code DB_PASSWORD}, {@code GITHUB_TOKEN}) and passwords in any variable's URL ({@code DATABASE_URL}).
+   * Lets a command mask them before it has read a config.
+   */
+  public static Secrets fromEnvironment(Map<String, String> environment) {
+    List<String> found = new ArrayList<>();
+    environment.forEach((name, value) -> {
+      if (Interpolation.isSecretName(name)) {
+        found.add(value);
+      }
+      found.addAll(passwordsIn(value));
+    });
+    return of(found);
   }
 
   /** These secrets and those of {@code other}. */

@@ -3,6 +3,7 @@ package dev.etlkit.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -39,6 +40,14 @@ class SecretsTest {
   @Test
   void leavesValuesTooShortToMaskSafely() {
     assertThat(Secrets.of(List.of("ab", "", " ")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void findsSecretsInAnEnvironment() {
+    Secrets secrets = Secrets.fromEnvironment(Map.of("API_KEY", "key-1234", "HOME", "/home/etl",
+        "DATABASE_URL", "postgresql://etl:dbpass99@db/test", "GITHUB_TOKEN", "ghp_abcdef"));
+
+    assertThat(secrets.redact("key-1234 /home/etl dbpass99 ghp_abcdef")).isEqualTo("*** /home/etl *** ***");
   }
 
   @Test
