@@ -19,6 +19,11 @@ import org.postgresql.copy.CopyManager;
  * Loads batches over one connection, each in one transaction: {@code COPY} into the table (insert) or
  * into a session's staging table followed by one {@code INSERT ... SELECT ... ON CONFLICT} (upsert).
  *
+ * <p>An upsert first tries the batch as a plain {@code COPY} into the table: when none of its keys
+ * exist yet (an initial load) that is all it takes, at insert speed, and it means the same as the
+ * upsert. If a row conflicts, the batch is rolled back and goes through the staging table, and so do
+ * the next {@value #STAGED_AFTER_CONFLICT} batches before the shortcut is tried again.
+ *
  * <p>When a batch fails on a row's data, the transaction is rolled back and the batch is split in
  * halves, each tried under a savepoint, recursively, until the bad rows stand alone; they are reported
  * with the server's message and the rest commits in the same single transaction. So a batch either
@@ -28,18 +33,23 @@ final class BatchLoader implements AutoCloseable {
 
   private final Connection connection;
   private final LoadPlan plan;
-  private final CopyManager copy;
+  private final CopyManager copyApi;
   private final String copySql;
   private final @Nullable String stage;
   private final @Nullable String upsertSql;
+  private static final int STAGED_AFTER_CONFLICT = 16;
+
+  private final String directCopySql;
   private final StringBuilder text = new StringBuilder(1 << 16);
+  private int stagedBatchesLeft;
 
   private BatchLoader(Connection connection, LoadPlan plan, @Nullable String stage) throws SQLException {
     this.connection = connection;
     this.plan = plan;
-    this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    this.copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
     this.stage = stage;
     this.copySql = plan.copySql(stage == null ? plan.into().sql() : stage);
+    this.directCopySql = plan.copySql(plan.into().sql());
     this.upsertSql = stage == null ? null : plan.upsertSql(stage);
   }
 
@@ -51,6 +61,9 @@ final class BatchLoader implements AutoCloseable {
       stage = TableName.quote("etl_stage_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
       try (Statement s = connection.createStatement()) {
         s.execute(plan.createStageSql(stage));
+        // The plain-COPY shortcut is an upsert only if the key is unique; the planner checks that
+        // (SQLState 42P10 when no unique index matches) without running anything.
+        s.execute("EXPLAIN " + plan.upsertSql(stage));
       }
       connection.commit();
     }
@@ -63,6 +76,9 @@ final class BatchLoader implements AutoCloseable {
    * the transaction rolled back.
    */
   void load(List<Record> items, int[] rows, Map<Integer, String> rejected) throws SQLException {
+    if (stage != null && loadedDirectly(items, rows)) {
+      return;
+    }
     try {
       attempt(items, rows, 0, rows.length);
       connection.commit();
@@ -75,6 +91,26 @@ final class BatchLoader implements AutoCloseable {
       isolate(items, rows, 0, rows.length, e, rejected);
     }
     connection.commit();
+  }
+
+  /** Tries an upsert's batch as a plain COPY; false when a row conflicted and it was rolled back. */
+  private boolean loadedDirectly(List<Record> items, int[] rows) throws SQLException {
+    if (stagedBatchesLeft > 0) {
+      stagedBatchesLeft--;
+      return false;
+    }
+    try {
+      copy(items, rows, 0, rows.length, directCopySql);
+      connection.commit();
+      return true;
+    } catch (SQLException e) {
+      connection.rollback();
+      if (!SqlFaults.isDataError(e)) {
+        throw e;
+      }
+      stagedBatchesLeft = STAGED_AFTER_CONFLICT;
+      return false;
+    }
   }
 
   /** {@code rows[from, to)} failed with {@code failure}: find the bad rows by halving. */
@@ -118,20 +154,24 @@ final class BatchLoader implements AutoCloseable {
   }
 
   private void attempt(List<Record> items, int[] rows, int from, int to) throws SQLException {
+    copy(items, rows, from, to, copySql);
+    if (upsertSql != null) {
+      try (Statement s = connection.createStatement()) {
+        s.executeUpdate(upsertSql);
+      }
+    }
+  }
+
+  private void copy(List<Record> items, int[] rows, int from, int to, String sql) throws SQLException {
     text.setLength(0);
     for (int i = from; i < to; i++) {
       CopyText.appendRow(text, items.get(rows[i]), plan.bindings());
     }
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     try {
-      copy.copyIn(copySql, new ByteArrayInputStream(bytes), 1 << 16);
+      copyApi.copyIn(sql, new ByteArrayInputStream(bytes), 1 << 16);
     } catch (IOException e) {
       throw new SQLException("cannot read the batch's COPY data: " + e.getMessage(), "58030", e);
-    }
-    if (upsertSql != null) {
-      try (Statement s = connection.createStatement()) {
-        s.executeUpdate(upsertSql);
-      }
     }
   }
 
