@@ -1,0 +1,219 @@
+package dev.etlkit.sources.http;
+
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Position;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.RetriableException;
+import dev.etlkit.api.Retry;
+import dev.etlkit.api.Source;
+import dev.etlkit.api.SourceContext;
+import dev.etlkit.api.SourceItem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the JSON objects an HTTP API returns, page by page, as records.
+ *
+ * <pre>{@code
+ * Source<Record> api = HttpSource.get(URI.create("https://api.example.com/employees"))
+ *     .header("Authorization", "Bearer " + token)
+ *     .itemsField("data")
+ *     .pagination(Pagination.pageNumbers("page", 1))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each page is a GET whose body is an array of objects, or an object whose {@code itemsField} holds
+ * the array. Connection failures, timeouts, 5xx and 429 are retried with the pipeline's {@link Retry}
+ * (honouring {@code Retry-After}); any other status, a body that is not JSON, or running out of retries
+ * fails the source with one line naming the status and the URL without its query. Header values, user
+ * info and query strings never appear in names or messages. An item's position is its page and index
+ * in it, so a resumed run fetches that page again and goes on right after the item.
+ */
+public final class HttpSource implements Source<Record> {
+
+  private final URI url;
+  private final Map<String, String> headers;
+  private final @Nullable String itemsField;
+  private final Pagination pagination;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+
+  private Retry retry = Retry.none();
+  private @Nullable PageFetcher fetcher;
+  private @Nullable Page page;
+  private @Nullable String token;
+  private @Nullable String nextToken;
+  private long pageNumber = 1;
+  private int index;
+  private long skip;
+
+  private HttpSource(Builder b) {
+    this.url = b.url;
+    this.headers = Map.copyOf(b.headers);
+    this.itemsField = b.itemsField;
+    this.pagination = b.pagination;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+  }
+
+  /** A builder for a source that GETs {@code url}. */
+  public static Builder get(URI url) {
+    return new Builder(url);
+  }
+
+  /** The URL without user info or query: {@code https://api.example.com/employees}. */
+  @Override
+  public String name() {
+    return SafeUrl.of(url);
+  }
+
+  @Override
+  public void open(SourceContext context) {
+    retry = context.retry();
+    HttpClient client = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+    fetcher = new PageFetcher(client, headers, connectTimeout, requestTimeout, itemsField);
+    Position after = context.resumeAfter();
+    if (after != null) {
+      token = after.getString("token");
+      pageNumber = after.getLong("page", 1);
+      skip = after.getLong("item", 0);
+    }
+  }
+
+  @Override
+  public @Nullable SourceItem<Record> read() throws Exception {
+    while (page == null || index >= page.items().size()) {
+      if (page != null) {
+        if (nextToken == null) {
+          return null;
+        }
+        token = nextToken;
+        pageNumber++;
+      }
+      load();
+    }
+    Object item = page.items().get(index++);
+    Position position = token == null
+        ? Position.of("page " + pageNumber + " item " + index, "page", pageNumber, "item", (long) index)
+        : Position.of("page " + pageNumber + " item " + index, "page", pageNumber, "item", (long) index, "token", token);
+    if (item instanceof Map<?, ?> object) {
+      return SourceItem.of(Record.of(stringKeys(object)), position);
+    }
+    return SourceItem.rejected(item, position, "expected a JSON object but found "
+        + (item == null ? "null" : item instanceof java.util.List ? "an array" : "a " + kind(item)));
+  }
+
+  private void load() throws Exception {
+    URI uri = pagination.uri(url, token);
+    String what = "GET " + SafeUrl.of(uri) + (pagination == Pagination.none() ? "" : " (page " + pageNumber + ")");
+    PageFetcher f = Objects.requireNonNull(fetcher, "read() before open()");
+    try {
+      page = retry.call(what, () -> f.fetch(uri, what));
+    } catch (RetriableException e) {
+      RetriableException last = e.getCause() instanceof RetriableException cause ? cause : e;
+      int attempts = retry.maxRetries() + 1;
+      throw new EtlException(what + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+          + last.getMessage(), e);
+    }
+    nextToken = pagination.next(token, page);
+    index = (int) Math.min(skip, page.items().size());
+    skip = 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stringKeys(Map<?, ?> object) {
+    return (Map<String, Object>) object;
+  }
+
+  private static String kind(Object value) {
+    return value instanceof String ? "string" : value instanceof Boolean ? "boolean" : "number";
+  }
+
+  @Override
+  public String toString() {
+    return "HttpSource[" + name() + "]";
+  }
+
+  /** Options of an {@link HttpSource}; every setter checks its argument at once. */
+  public static final class Builder {
+    private final URI url;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable String itemsField;
+    private Pagination pagination = Pagination.none();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    private Builder(URI url) {
+      this.url = Objects.requireNonNull(url, "url");
+    }
+
+    /** A request header, e.g. {@code Authorization}; its value never shows in messages. */
+    public Builder header(String name, String value) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("header name must not be blank");
+      }
+      headers.put(name, Objects.requireNonNull(value, "header value"));
+      return this;
+    }
+
+    /** The field of the body's top-level object holding the array of items; a dotted path reaches deeper. */
+    public Builder itemsField(String itemsField) {
+      if (itemsField == null || itemsField.isBlank()) {
+        throw new IllegalArgumentException("itemsField must not be blank");
+      }
+      this.itemsField = itemsField;
+      return this;
+    }
+
+    /** How the API pages its items; default {@link Pagination#none()}. */
+    public Builder pagination(Pagination pagination) {
+      this.pagination = Objects.requireNonNull(pagination, "pagination");
+      return this;
+    }
+
+    /** How long to wait for a connection; default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    /** How long to wait for a response once the request is sent; default 30 s. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      return this;
+    }
+
+    /** The source; fails with a {@link ConfigException} for a URL that is not http(s) or a header that cannot be sent. */
+    public HttpSource build() {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+        throw new ConfigException("api source: url must be an absolute http or https URL, was " + SafeUrl.of(url));
+      }
+      for (String name : headers.keySet()) {
+        try {
+          HttpRequest.newBuilder(url).header(name, headers.get(name));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException("api source " + SafeUrl.of(url) + ": header '" + name + "' cannot be sent");
+        }
+      }
+      return new HttpSource(this);
+    }
+
+    private static Duration positive(String what, Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.etlkit.sources.http;
+
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.OptionSpec;
+import dev.etlkit.api.OptionSpec.Type;
+import dev.etlkit.api.PluginConfig;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.Source;
+import dev.etlkit.api.SourceProvider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes {@link HttpSource}s for {@code "type": "api"}:
+ * {@code {"type": "api", "url": "https://...", "headers": {"Authorization": "Bearer ${API_TOKEN}"}}}.
+ */
+public final class HttpSourceProvider implements SourceProvider {
+
+  private static final List<OptionSpec> OPTIONS = List.of(
+      OptionSpec.required("url", Type.STRING, "the URL to GET"),
+      OptionSpec.optional("headers", Type.OBJECT, null, "request headers; values may use ${ENV} and never show in messages"),
+      OptionSpec.optional("itemsField", Type.STRING, null, "the body's field holding the array of items, e.g. data or result.items"),
+      OptionSpec.optional("pagination", Type.STRING, "none", "none, page, offset, link or cursor"),
+      OptionSpec.optional("pageParam", Type.STRING, "page", "page: the query parameter of the page number"),
+      OptionSpec.optional("firstPage", Type.INTEGER, 1, "page: the number of the first page"),
+      OptionSpec.optional("pageSizeParam", Type.STRING, null, "page: the query parameter of the page size; not sent when absent"),
+      OptionSpec.optional("pageSize", Type.INTEGER, null, "page/offset: items per page; a shorter page is the last"),
+      OptionSpec.optional("offsetParam", Type.STRING, "offset", "offset: the query parameter of the offset"),
+      OptionSpec.optional("limitParam", Type.STRING, "limit", "offset: the query parameter of the page size"),
+      OptionSpec.optional("cursorField", Type.STRING, null, "cursor: the body's field holding the next cursor, e.g. meta.next"),
+      OptionSpec.optional("cursorParam", Type.STRING, "cursor", "cursor: the query parameter the cursor is sent in"),
+      OptionSpec.optional("connectTimeout", Type.DURATION, "10s", "how long to wait for a connection"),
+      OptionSpec.optional("requestTimeout", Type.DURATION, "30s", "how long to wait for a response"));
+
+  @Override
+  public String type() {
+    return "api";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("http");
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public Source<Record> create(PluginConfig config) {
+    HttpSource.Builder b = HttpSource.get(url(config));
+    try {
+      for (Map.Entry<String, Object> h : config.map("headers").entrySet()) {
+        if (h.getValue() == null || h.getValue() instanceof Map || h.getValue() instanceof List) {
+          throw config.problem("headers", "the value of '" + h.getKey() + "' must be a string");
+        }
+        b.header(h.getKey(), h.getValue().toString());
+      }
+      if (config.has("itemsField")) {
+        b.itemsField(config.requireString("itemsField"));
+      }
+      b.pagination(pagination(config))
+          .connectTimeout(config.duration("connectTimeout", Duration.ofSeconds(10)))
+          .requestTimeout(config.duration("requestTimeout", Duration.ofSeconds(30)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(config.path() + ": " + e.getMessage(), e);
+    }
+    return b.build();
+  }
+
+  private static URI url(PluginConfig config) {
+    try {
+      return new URI(config.requireString("url"));
+    } catch (URISyntaxException e) {
+      // the URL may hold a secret: say where it is wrong, not what it is
+      throw config.problem("url", "not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+    }
+  }
+
+  private static Pagination pagination(PluginConfig config) {
+    String kind = config.string("pagination", "none");
+    return switch (kind) {
+      case "none" -> Pagination.none();
+      case "page" -> config.has("pageSize")
+          ? Pagination.pageNumbers(config.string("pageParam", "page"), config.longValue("firstPage", 1),
+              config.string("pageSizeParam"), config.intValue("pageSize", 100))
+          : Pagination.pageNumbers(config.string("pageParam", "page"), config.longValue("firstPage", 1));
+      case "offset" -> Pagination.offsets(config.string("offsetParam", "offset"), config.string("limitParam", "limit"),
+          config.intValue("pageSize", 100));
+      case "link" -> Pagination.linkHeader();
+      case "cursor" -> {
+        if (!config.has("cursorField")) {
+          throw config.problem("cursorField", "required when pagination is cursor");
+        }
+        yield Pagination.cursor(config.requireString("cursorField"), config.string("cursorParam", "cursor"));
+      }
+      default -> throw config.problem("pagination", "must be none, page, offset, link or cursor, was \"" + kind + "\"");
+    };
+  }
+}

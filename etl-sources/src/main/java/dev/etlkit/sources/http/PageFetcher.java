@@ -1,0 +1,145 @@
+package dev.etlkit.sources.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.RetriableException;
+import dev.etlkit.sources.json.JsonValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes one GET and turns the answer into a {@link Page}, or into the right exception: a
+ * {@link RetriableException} for what may pass (no connection, no answer in time, 5xx, 429 with its
+ * {@code Retry-After}), an {@link EtlException} for what will not (other statuses, a body that is not
+ * JSON). Messages hold the status and the URL without its query; never a body or a header value.
+ */
+final class PageFetcher {
+
+  private final HttpClient client;
+  private final Map<String, String> headers;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final @Nullable String itemsField;
+
+  PageFetcher(HttpClient client, Map<String, String> headers, Duration connectTimeout, Duration requestTimeout,
+      @Nullable String itemsField) {
+    this.client = client;
+    this.headers = headers;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.itemsField = itemsField;
+  }
+
+  /** One attempt at the page at {@code uri}; {@code what} names it in messages ("GET https://host/path"). */
+  Page fetch(URI uri, String what) throws InterruptedException {
+    HttpResponse<InputStream> response = send(uri);
+    int status = response.statusCode();
+    try (InputStream body = response.body()) {
+      if (status == 429 || status >= 500) {
+        throw new RetriableException("HTTP " + status, retryAfter(response.headers()));
+      }
+      if (status < 200 || status > 299) {
+        throw new EtlException(what + ": HTTP " + status);
+      }
+      Object json = parse(body, what, status, response.headers());
+      return new Page(uri, response.headers(), items(json, what), json);
+    } catch (IOException e) {
+      throw new RetriableException("connection lost while reading the body (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private HttpResponse<InputStream> send(URI uri) throws InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout);
+    headers.forEach(request::header);
+    if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+      request.header("Accept", "application/json");
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpConnectTimeoutException e) {
+      throw new RetriableException("no connection within " + text(connectTimeout), e);
+    } catch (HttpTimeoutException e) {
+      throw new RetriableException("no response within " + text(requestTimeout), e);
+    } catch (ConnectException e) {
+      throw new RetriableException("connection refused", e);
+    } catch (IOException e) {
+      throw new RetriableException("connection failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private static @Nullable Object parse(InputStream body, String what, int status, HttpHeaders headers) throws IOException {
+    try (JsonParser p = JsonValues.FACTORY.createParser(body)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return List.of();
+      }
+      Object json = JsonValues.value(p);
+      if (p.nextToken() != null) {
+        throw notJson(what, status, headers);
+      }
+      return json;
+    } catch (JsonProcessingException e) {
+      throw notJson(what, status, headers);
+    }
+  }
+
+  private static EtlException notJson(String what, int status, HttpHeaders headers) {
+    String type = headers.firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse("no content type");
+    return new EtlException(what + ": HTTP " + status + " with a body that is not JSON (" + type + ")");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<@Nullable Object> items(@Nullable Object json, String what) {
+    Object items = itemsField == null ? json : Pagination.at(json, itemsField);
+    if (items instanceof List<?> list) {
+      return (List<@Nullable Object>) list;
+    }
+    if (itemsField != null) {
+      throw new EtlException(what + ": the body has no array at '" + itemsField + "'");
+    }
+    if (items instanceof Map) {
+      return java.util.Collections.singletonList(items);
+    }
+    throw new EtlException(what + ": the body is neither an array nor an object");
+  }
+
+  /** The wait a {@code Retry-After} header asks for: seconds or an HTTP date; null when absent or unreadable. */
+  static @Nullable Duration retryAfter(HttpHeaders headers) {
+    String value = headers.firstValue("Retry-After").map(String::trim).orElse(null);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
+  }
+
+  static String text(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+}
