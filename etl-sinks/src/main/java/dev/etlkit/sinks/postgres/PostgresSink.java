@@ -178,6 +178,15 @@ public final class PostgresSink implements Sink<Record> {
   }
 
   private LoadPlan prepare(TableSetup setup, @Nullable Record first) throws SQLException {
+    return setup.plan(into, ensureTable(setup, first), first, key);
+  }
+
+  /**
+   * Creates the table rows go into unless it exists: from the declared schema, as a copy of the old
+   * table in replace mode, or from the first record. Returns the schema that says what is loaded, or
+   * null when the table's own columns do.
+   */
+  private @Nullable TableSchema ensureTable(TableSetup setup, @Nullable Record first) throws SQLException {
     TableSchema declared = schema;
     if (mode == LoadMode.REPLACE_TABLE) {
       if (!resuming) {
@@ -193,7 +202,7 @@ public final class PostgresSink implements Sink<Record> {
     if (declared != null) {
       setup.create(into, declared);
     }
-    return setup.plan(into, declared, first, key);
+    return declared;
   }
 
   private RuntimeException fault(SQLException e) {
@@ -212,24 +221,24 @@ public final class PostgresSink implements Sink<Record> {
     if (mode != LoadMode.REPLACE_TABLE) {
       return;
     }
-    try {
+    dropConnection();
+    try (Connection c = Objects.requireNonNull(dataSource, "open() first").getConnection()) {
+      c.setAutoCommit(false);
+      TableSetup setup = new TableSetup(c);
       if (plan == null) {
-        loader(null);
+        // No record came: the new table is still made (empty), if anything says what it looks like.
+        ensureTable(setup, null);
       }
-      Connection c = Objects.requireNonNull(dataSource).getConnection();
-      try (c) {
-        TableSetup setup = new TableSetup(c);
-        if (!setup.exists(into)) {
-          LOG.warn("sink '{}' received no records and knows no columns: {} stays as it is", name(), table);
-          return;
-        }
-        c.setAutoCommit(false);
-        TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(into.name().hashCode()));
-        setup.execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
-        setup.execute("ALTER TABLE " + into.sql() + " RENAME TO " + TableName.quote(table.name()));
-        setup.execute("DROP TABLE IF EXISTS " + old.sql());
-        c.commit();
+      if (!setup.exists(into)) {
+        LOG.warn("sink '{}' received no records and knows no columns: {} stays as it is", name(), table);
+        c.rollback();
+        return;
       }
+      TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(into.name().hashCode()));
+      setup.execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
+      setup.execute("ALTER TABLE " + into.sql() + " RENAME TO " + TableName.quote(table.name()));
+      setup.execute("DROP TABLE IF EXISTS " + old.sql());
+      c.commit();
     } catch (SQLException e) {
       throw fault(e);
     }

@@ -282,6 +282,18 @@ class PostgresSinkTest {
   }
 
   @Test
+  void replacingWithNoRecordsLeavesTheTableEmpty() throws Exception {
+    execute("CREATE TABLE emptied (id text PRIMARY KEY)");
+    execute("INSERT INTO emptied VALUES ('old')");
+    try (PostgresSink sink = PostgresSink.table("emptied").dataSource(db.dataSource()).replaceTable().build()) {
+      sink.open(TestContexts.sink(null));
+      sink.complete();
+    }
+
+    assertThat(query("SELECT count(*) FROM emptied")).containsExactly(List.of("0"));
+  }
+
+  @Test
   void resumedReplaceRunKeepsFillingTheTableItStarted() throws Exception {
     Record ann = Record.of("id", "1", "name", "Ann");
     Record bo = Record.of("id", "2", "name", "Bo");
