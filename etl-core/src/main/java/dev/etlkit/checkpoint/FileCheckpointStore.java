@@ -37,6 +37,7 @@ public final class FileCheckpointStore implements CheckpointStore {
   public static final Path DEFAULT_DIRECTORY = Path.of(".etl", "checkpoints");
 
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern SAFE_LOG = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final Path directory;
 
@@ -143,12 +144,12 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   @Override
   public void delete(String runId) {
-    String prefix = checkId(runId) + ".";
+    String id = checkId(runId);
     if (!Files.isDirectory(directory)) {
       return;
     }
     try (Stream<Path> files = Files.list(directory)) {
-      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+      for (Path f : (Iterable<Path>) files.filter(p -> belongsTo(p.getFileName().toString(), id))::iterator) {
         Files.deleteIfExists(f);
       }
     } catch (IOException e) {
@@ -156,12 +157,30 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
   }
 
+  /**
+   * Whether a file is the run's checkpoint, its temporary file or one of its logs. Log names hold no dot,
+   * so the files of run "a.b" never pass for logs of run "a".
+   */
+  private static boolean belongsTo(String file, String runId) {
+    if (file.equals(runId + ".json") || file.equals(runId + ".json.tmp")) {
+      return true;
+    }
+    if (!file.startsWith(runId + ".") || !file.endsWith(".log")) {
+      return false;
+    }
+    String log = file.substring(runId.length() + 1, file.length() - ".log".length());
+    return SAFE_LOG.matcher(log).matches();
+  }
+
   private Path checkpointFile(String runId) {
     return directory.resolve(checkId(runId) + ".json");
   }
 
   private Path logFile(String runId, String log) {
-    return directory.resolve(checkId(runId) + "." + checkId(log) + ".log");
+    if (!SAFE_LOG.matcher(log).matches()) {
+      throw new IllegalArgumentException("log name must use letters, digits, '_' or '-', was '" + log + "'");
+    }
+    return directory.resolve(checkId(runId) + "." + log + ".log");
   }
 
   /** Run ids become file names: refuse anything that could leave the directory. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -220,8 +219,6 @@ class FileCheckpointStoreTest {
   }
 
   @Test
-  @Disabled("bug for the lead: FileCheckpointStore.delete removes every file starting with '<runId>.', which includes"
-      + " the files of run '<runId>.<more>'")
   void deletingARunKeepsARunWhoseIdStartsWithItsIdAndADot() throws IOException {
     FileCheckpointStore store = FileCheckpointStore.in(dir);
     store.save(at("2024.05", "2024-05-01T10:01:00Z"));
