@@ -1,0 +1,180 @@
+package dev.etlkit.examples.cli;
+
+import dev.etlkit.Pipeline;
+import dev.etlkit.PipelineResult;
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.ConfigException;
+import dev.etlkit.config.PipelineConfig;
+import dev.etlkit.config.Secrets;
+import dev.etlkit.examples.logging.LogFiles;
+import dev.etlkit.examples.logging.Redaction;
+import dev.etlkit.progress.ConsoleProgress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar etl.jar --config=FILE [--dry-run] [--resume=RUN_ID] [--report=FILE]}: runs the
+ * pipeline of a config file with the employee profile.
+ *
+ * <p>Stdout gets {@code Run id: <runId>} first, a progress bar when it is a terminal, then the summary.
+ * Exit codes: 0 the run succeeded, 1 it failed, 2 bad usage or a bad config. An error is one line on
+ * stderr, never a stack trace; secrets never reach stdout, stderr, the logs or the report.
+ */
+@Command(name = "etl", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+    description = "Runs the extract-transform-load pipeline of a JSON config file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the run succeeded (or the config is valid, with --dry-run)", "1:the run failed",
+        "2:bad usage or a bad config"},
+    footer = {"", "Environment: DATABASE_URL for a database output; REDIS_URL to keep checkpoints in Redis"
+        + " (else .etl/checkpoints); any $${NAME} in the config. Logs of real runs go to logs/."})
+public final class EtlCommand implements Callable<Integer> {
+
+  /** A system property fixing "now" (an ISO instant), so that tests get the same output every run. */
+  public static final String CLOCK_PROPERTY = "etl.clock";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EtlCommand.class);
+  private static final int KEEP_ERRORS = 100_000;
+
+  @Option(names = "--config", paramLabel = "FILE", required = true, description = "the pipeline's JSON config")
+  private Path config;
+
+  @Option(names = "--dry-run", description = "check the config (fields, types, files, plugins) and touch no output")
+  private boolean dryRun;
+
+  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue the run with this id from its last checkpoint")
+  private @Nullable String resume;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "write a JSON report of the run to FILE")
+  private @Nullable Path report;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> environment;
+
+  EtlCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+  }
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    int code = execute(args, System.out, System.err, System.getenv());
+    LogFiles.close();
+    System.exit(code);
+  }
+
+  static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new EtlCommand(out, err, environment));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, args2) -> {
+      err.println("error: " + Redaction.redact(e.getMessage()) + " (see --help)");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      LOG.error("etl failed", e);
+      err.println("error: " + Redaction.redact(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Redaction.add(Secrets.fromEnvironment(environment));
+    Clock clock;
+    PipelineConfig pipelineConfig;
+    try {
+      clock = clock();
+      pipelineConfig = PipelineConfig.reader().environment(environment::get).profile(new EmployeeProfile()).read(config);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      return 2;
+    }
+    Redaction.add(pipelineConfig.secrets());
+    if (dryRun) {
+      DryRun.print(out, config, pipelineConfig);
+      return 0;
+    }
+    return run(pipelineConfig, clock);
+  }
+
+  private int run(PipelineConfig pipelineConfig, Clock clock) throws IOException {
+    String runId = resume != null ? resume : Pipeline.newRunId();
+    LogFiles.open(LogFiles.DIRECTORY);
+    MDC.put("runId", runId);
+    LOG.info("ETL configuration loaded from {}: {}", config, pipelineConfig.redacted());
+    Pipeline pipeline;
+    try {
+      pipeline = pipelineConfig.toBuilder()
+          .onError(pipelineConfig.errorPolicy().keepErrors(KEEP_ERRORS))
+          .listener(ConsoleProgress.forConsole())
+          .clock(clock)
+          .build();
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      return 2;
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+    try (CheckpointStore checkpoints = pipeline.checkpoints()) {
+      if (resume != null && checkpoints.load(runId).isEmpty()) {
+        err.println("error: no checkpoint for run " + runId + " in " + checkpoints + "; check the run id");
+        return 2;
+      }
+      out.println("Run id: " + runId);
+      out.flush();
+      PipelineResult result = resume != null ? pipeline.resume(runId) : pipeline.run(runId);
+      RunSummary.print(out, result, pipelineConfig, report);
+      out.flush();
+      if (report != null) {
+        RunReport.write(report, result, Redaction.secrets());
+      }
+      if (!result.succeeded()) {
+        err.println("error: run " + runId + " failed: " + Redaction.redact(result.failure())
+            + "; fix the cause and continue it with --resume=" + runId);
+        return 1;
+      }
+      return 0;
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      return 2;
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+  }
+
+  private int failed(RuntimeException e) {
+    LOG.error("etl failed", e);
+    err.println("error: " + Redaction.redact(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+    return 1;
+  }
+
+  private static Clock clock() {
+    String fixed = System.getProperty(CLOCK_PROPERTY);
+    if (fixed == null || fixed.isBlank()) {
+      return Clock.systemDefaultZone();
+    }
+    try {
+      return Clock.fixed(Instant.parse(fixed.strip()), ZoneId.systemDefault());
+    } catch (DateTimeParseException e) {
+      throw new ConfigException("-D" + CLOCK_PROPERTY + " must be an ISO instant such as 2024-06-01T12:00:00Z, was \""
+          + fixed + "\"");
+    }
+  }
+}

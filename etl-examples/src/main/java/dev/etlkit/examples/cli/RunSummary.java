@@ -1,0 +1,53 @@
+package dev.etlkit.examples.cli;
+
+import dev.etlkit.PipelineResult;
+import dev.etlkit.api.PluginConfig;
+import dev.etlkit.config.PipelineConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seed's end-of-run summary, on stdout: the outcome, total, valid, invalid and duplicate records,
+ * the duration and success rate (valid / total, as the seed computes it), then where the outputs, the
+ * rejected records and the report are.
+ */
+final class RunSummary {
+
+  private RunSummary() {
+  }
+
+  static void print(PrintStream out, PipelineResult r, PipelineConfig config, @Nullable Path report) {
+    long valid = r.read() - r.rejected();
+    out.println();
+    out.println(r.succeeded() ? "ETL Pipeline Completed Successfully!" : "ETL Pipeline Failed");
+    out.println("==========================================");
+    out.println("Total Records: " + r.read());
+    out.println("Valid Records: " + valid);
+    out.println("Invalid Records: " + r.rejected());
+    out.println("Duplicates: " + r.duplicates());
+    out.println("Written Records: " + r.written());
+    out.println("Duration: " + r.duration().toMillis() + "ms");
+    out.println("Success Rate: " + (r.read() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100.0 * valid / r.read())));
+    out.println();
+    out.println(r.succeeded() ? "Outputs:" : "Outputs (written when the run completes):");
+    for (PluginConfig output : config.outputs()) {
+      out.println("- " + describe(output));
+    }
+    config.deadLetter(r.runId()).ifPresent(file -> out.println("Rejected records: " + file + " (" + r.rejected() + ")"));
+    if (report != null) {
+      out.println("Report: " + report);
+    }
+  }
+
+  /** "output/employees.csv (csv)", "table employees (database)". */
+  static String describe(PluginConfig output) {
+    String type = output.string("type", "?");
+    String destination = output.string("destination", output.string("path", ""));
+    if (type.equals("database") || type.equals("postgres")) {
+      return "table " + destination + " (" + type + ")";
+    }
+    return (destination.isEmpty() ? "" : output.resolve(destination) + " ") + "(" + type + ")";
+  }
+}
