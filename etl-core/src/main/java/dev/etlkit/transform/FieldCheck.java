@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of one field, checked in order: presence, then type, then every other rule. A missing or
- * mistyped value is reported once, without the rules that could not apply to it.
+ * mistyped value is reported once, without the rules that could not apply to it. Blank text counts as
+ * missing, as an empty CSV cell does.
  */
 record FieldCheck(String field, boolean required, @Nullable ValueType type, List<Rule> rules) {
 
@@ -20,11 +21,8 @@ record FieldCheck(String field, boolean required, @Nullable ValueType type, List
     if (value == null || value instanceof String s && s.isBlank()) {
       if (required) {
         out.add(Violations.required(field));
-        return;
       }
-      if (value == null) {
-        return;
-      }
+      return;
     }
     if (type != null && !type.accepts(value)) {
       out.add(Violations.wrongType(field, type, value));

@@ -80,13 +80,13 @@ public interface FieldOp {
   }
 
   /**
-   * Text of an optional sign and ASCII digits ({@code "+12"}, {@code "-5"}) as a {@code Long}; a number
-   * without a fractional part as a {@code Long}. Anything else stays.
+   * Text that, trimmed, is an optional sign and ASCII digits ({@code " +12"}, {@code "-5"}) as a
+   * {@code Long}; a number without a fractional part as a {@code Long}. Anything else stays as it was.
    */
   static FieldOp parseInteger() {
     return value -> {
       if (value instanceof String s) {
-        Long l = Numbers.parseLong(s);
+        Long l = Numbers.parseLong(Text.trim(s));
         return l == null ? s : l;
       }
       Long l = value == null ? null : Numbers.integral(value);
@@ -97,7 +97,7 @@ public interface FieldOp {
   /**
    * Text as a {@code BigDecimal} after removing every character in {@code strip} (such as {@code "$,"})
    * and surrounding white space, if what is left is a plain decimal ({@code -12}, {@code 3.50}); any
-   * number as a {@code BigDecimal}. Anything else stays.
+   * number as a {@code BigDecimal}. Anything else stays as it was.
    */
   static FieldOp parseDecimal(String strip) {
     Objects.requireNonNull(strip, "strip");
@@ -113,7 +113,7 @@ public interface FieldOp {
 
   /**
    * Text as a {@code Boolean} when, trimmed and ignoring case, it is one of {@code trueWords} or
-   * {@code falseWords}; Booleans pass. Anything else stays.
+   * {@code falseWords}; Booleans pass. Anything else stays as it was.
    */
   static FieldOp parseBoolean(Collection<String> trueWords, Collection<String> falseWords) {
     return new BooleanWords(trueWords, falseWords);

@@ -30,6 +30,7 @@ public final class Validate {
    * annotations, checked by Hibernate Validator. Each value must already have its property's type (a
    * {@code Long} for an {@code int} or {@code Long}, a {@code LocalDate} for a {@code LocalDate}); one
    * that does not is a "type" violation, reported with the constraint violations of the other fields.
+   * Blank text counts as missing (null), as in {@link #fields()}.
    * Fields the class does not have are dropped; the others keep their values and take the class's
    * property order. "Now" for {@code @PastOrPresent} and friends is the run's clock.
    *

@@ -112,6 +112,13 @@ class BeanValidationTest {
   }
 
   @Test
+  void treatsBlankTextAsMissing() throws Exception {
+    assertThat(Collected.run(validate, valid().with("age", " ").with("email", "")).emitted).hasSize(1);
+    assertThatThrownBy(() -> validate.transform(valid().with("isActive", "\t"), new Collected()))
+        .hasMessage("isActive: must not be null");
+  }
+
+  @Test
   void takesTodayFromTheRunsClockInItsZone() throws Exception {
     // 2025-06-15T23:30Z is already June 16 in Paris
     assertThat(Collected.run(validate, valid().with("joined", LocalDate.of(2025, 6, 16))).emitted).hasSize(1);

@@ -83,7 +83,7 @@ class FieldOpTest {
         Arguments.of("9223372036854775807", Long.MAX_VALUE),
         Arguments.of("9223372036854775808", "9223372036854775808"),
         Arguments.of("30.5", "30.5"), Arguments.of("thirty", "thirty"), Arguments.of("", ""), Arguments.of("+", "+"),
-        Arguments.of(" 30", " 30"), Arguments.of("3O", "3O"), Arguments.of("٣", "٣"),
+        Arguments.of(" 30\t", 30L), Arguments.of(" 3 0 ", " 3 0 "), Arguments.of("3O", "3O"), Arguments.of("٣", "٣"),
         Arguments.of(30L, 30L), Arguments.of(30.0, 30L), Arguments.of(new BigDecimal("30.00"), 30L),
         Arguments.of(30.5, 30.5));
   }

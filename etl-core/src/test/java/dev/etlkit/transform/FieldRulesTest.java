@@ -43,6 +43,8 @@ class FieldRulesTest {
         Arguments.of("required", Validate.fields().field("f").required(), null, "required: is required"),
         Arguments.of("required", Validate.fields().field("f").required(), " \t", "required: is required"),
         Arguments.of("optional", Validate.fields().field("f").type(ValueType.INTEGER), null, null),
+        Arguments.of("optional", Validate.fields().field("f").type(ValueType.INTEGER).min(1), " ", null),
+        Arguments.of("required", Validate.fields().field("f").required().type(ValueType.INTEGER), "", "required: is required"),
         Arguments.of("type", Validate.fields().field("f").type(ValueType.INTEGER), "30", "type: must be an integer, was \"30\""),
         Arguments.of("type", Validate.fields().field("f").type(ValueType.INTEGER), 30.5, "type: must be an integer, was 30.5"),
         Arguments.of("type", Validate.fields().field("f").type(ValueType.INTEGER), 30.0, null),

@@ -1,0 +1,68 @@
+package dev.etlkit.examples.employee;
+
+import dev.etlkit.api.Record;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The profile's enrichment: a {@code metadata} map that keeps the record's own entries and adds the
+ * computed ones. A value that is not of the type a computation needs (with validation off) leaves that
+ * entry out rather than guessing.
+ */
+final class EmployeeEnrichment {
+
+  private static final BigDecimal MID = BigDecimal.valueOf(50_000);
+  private static final BigDecimal SENIOR = BigDecimal.valueOf(80_000);
+  private static final BigDecimal PRINCIPAL = BigDecimal.valueOf(120_000);
+  private static final List<String> ENGINEERING_SKILLS = List.of("JavaScript", "TypeScript", "Node.js");
+
+  private EmployeeEnrichment() {
+  }
+
+  static Record enrich(Record record, Clock clock) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (record.get("metadata") instanceof Map<?, ?> existing) {
+      existing.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+    }
+    if (record.get("joinDate") instanceof LocalDate joined) {
+      metadata.put("experienceYears", Math.floorDiv(ChronoUnit.DAYS.between(joined, LocalDate.now(clock)), 365));
+    }
+    BigDecimal salary = decimal(record.get("salary"));
+    if (salary != null) {
+      metadata.put("salaryGrade", grade(salary));
+    }
+    metadata.put("processedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    metadata.put("enrichmentVersion", "1.0");
+    if ("Engineering".equals(record.get("department"))) {
+      metadata.put("techLevel", "Senior");
+      metadata.put("skills", ENGINEERING_SKILLS);
+    }
+    return record.with("metadata", metadata);
+  }
+
+  static String grade(BigDecimal salary) {
+    if (salary.compareTo(MID) < 0) {
+      return "Junior";
+    }
+    if (salary.compareTo(SENIOR) < 0) {
+      return "Mid";
+    }
+    return salary.compareTo(PRINCIPAL) < 0 ? "Senior" : "Principal";
+  }
+
+  private static @Nullable BigDecimal decimal(@Nullable Object value) {
+    if (value instanceof BigDecimal d) {
+      return d;
+    }
+    if (value instanceof Long l) {
+      return BigDecimal.valueOf(l);
+    }
+    return value instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+  }
+}
