@@ -1,5 +1,7 @@
 package dev.etlkit.sinks.postgres;
 
+import dev.etlkit.api.Record;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,5 +61,38 @@ record LoadPlan(TableName into, List<Binding> bindings, List<String> key, Map<St
     String action = sets.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", sets);
     return "INSERT INTO " + into.sql() + " (" + cols + ") SELECT " + cols + " FROM " + stage
         + " ON CONFLICT (" + keys + ") " + action;
+  }
+
+  /**
+   * Every row, except that an upsert keeps only the last of rows sharing a key: two in one
+   * {@code INSERT ... ON CONFLICT DO UPDATE} would fail ("cannot affect row a second time"), and the
+   * last one winning is what separate batches would give.
+   */
+  int[] rowsToLoad(List<Record> items) {
+    int n = items.size();
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    if (!upsert() || n == 1) {
+      return all;
+    }
+    int[] keyIndexes = keyIndexes();
+    Map<String, Integer> last = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      last.put(CopyText.key(items.get(i), bindings, keyIndexes), i);
+    }
+    if (last.size() == n) {
+      return all;
+    }
+    boolean[] keep = new boolean[n];
+    last.values().forEach(i -> keep[i] = true);
+    int[] rows = new int[last.size()];
+    for (int i = 0, j = 0; i < n; i++) {
+      if (keep[i]) {
+        rows[j++] = i;
+      }
+    }
+    return rows;
   }
 }

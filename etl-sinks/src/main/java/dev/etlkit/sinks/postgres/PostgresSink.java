@@ -1,6 +1,5 @@
 package dev.etlkit.sinks.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.etlkit.api.Chunk;
 import dev.etlkit.api.EtlException;
@@ -10,7 +9,6 @@ import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkContext;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +80,7 @@ public final class PostgresSink implements Sink<Record> {
       // Named after the run, so that a resumed run finds the table it was filling.
       into = table.withSuffix("__etl_" + Integer.toHexString(context.runId().hashCode()));
     }
-    try (Connection c = givenDataSource != null ? givenDataSource.getConnection() : connectOnce(url)) {
+    try (Connection c = givenDataSource != null ? givenDataSource.getConnection() : Objects.requireNonNull(url).connect()) {
       c.isValid(5);
     } catch (SQLException e) {
       throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e), e);
@@ -90,23 +88,9 @@ public final class PostgresSink implements Sink<Record> {
     if (givenDataSource != null) {
       dataSource = givenDataSource;
     } else {
-      pool = newPool(Objects.requireNonNull(url));
+      pool = Objects.requireNonNull(url).pool();
       dataSource = pool;
     }
-  }
-
-  /** A plain connection tells why it failed at once, where a pool would wait out its timeout first. */
-  private static Connection connectOnce(@Nullable PostgresUrl url) throws SQLException {
-    PostgresUrl u = Objects.requireNonNull(url);
-    java.util.Properties props = new java.util.Properties();
-    if (!u.user().isEmpty()) {
-      props.setProperty("user", u.user());
-    }
-    if (!u.password().isEmpty()) {
-      props.setProperty("password", u.password());
-    }
-    props.setProperty("connectTimeout", "10");
-    return java.sql.DriverManager.getConnection(u.jdbcUrl(), props);
   }
 
   @Override
@@ -118,44 +102,11 @@ public final class PostgresSink implements Sink<Record> {
     Map<Integer, String> rejected = new TreeMap<>();
     try {
       BatchLoader l = loader(items.get(0));
-      l.load(items, rowsToLoad(items, Objects.requireNonNull(plan)), rejected);
+      l.load(items, Objects.requireNonNull(plan).rowsToLoad(items), rejected);
     } catch (SQLException e) {
       throw fault(e);
     }
     rejected.forEach(chunk::reject);
-  }
-
-  /**
-   * Every row, except that an upsert keeps only the last of rows sharing a key: two in one
-   * {@code INSERT ... ON CONFLICT DO UPDATE} would fail ("cannot affect row a second time"), and the
-   * last one winning is what separate batches would give.
-   */
-  private static int[] rowsToLoad(List<Record> items, LoadPlan plan) {
-    int n = items.size();
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    if (!plan.upsert() || n == 1) {
-      return all;
-    }
-    int[] keyIndexes = plan.keyIndexes();
-    Map<String, Integer> last = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      last.put(CopyText.key(items.get(i), plan.bindings(), keyIndexes), i);
-    }
-    if (last.size() == n) {
-      return all;
-    }
-    boolean[] keep = new boolean[n];
-    last.values().forEach(i -> keep[i] = true);
-    int[] rows = new int[last.size()];
-    for (int i = 0, j = 0; i < n; i++) {
-      if (keep[i]) {
-        rows[j++] = i;
-      }
-    }
-    return rows;
   }
 
   private BatchLoader loader(@Nullable Record first) throws SQLException {
@@ -234,10 +185,7 @@ public final class PostgresSink implements Sink<Record> {
         c.rollback();
         return;
       }
-      TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(into.name().hashCode()));
-      setup.execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
-      setup.execute("ALTER TABLE " + into.sql() + " RENAME TO " + TableName.quote(table.name()));
-      setup.execute("DROP TABLE IF EXISTS " + old.sql());
+      setup.swap(into, table);
       c.commit();
     } catch (SQLException e) {
       throw fault(e);
@@ -262,24 +210,6 @@ public final class PostgresSink implements Sink<Record> {
 
   private String where() {
     return url != null ? url.toString() : "its data source";
-  }
-
-  private static HikariDataSource newPool(PostgresUrl url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url.jdbcUrl());
-    if (!url.user().isEmpty()) {
-      config.setUsername(url.user());
-    }
-    if (!url.password().isEmpty()) {
-      config.setPassword(url.password());
-    }
-    config.setPoolName("etlkit-postgres-sink");
-    config.setMaximumPoolSize(2);
-    config.setMinimumIdle(0);
-    config.setConnectionTimeout(10_000);
-    // open() has just connected; a pool failing later is a transient fault for write() to report.
-    config.setInitializationFailTimeout(-1);
-    return new HikariDataSource(config);
   }
 
   private static void closeQuietly(Connection c) {

@@ -1,9 +1,15 @@
 package dev.etlkit.sinks.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +72,38 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     }
     String jdbc = "jdbc:postgresql://" + beforeQuery + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     return new PostgresUrl(jdbc, user, password);
+  }
+
+  /** A plain connection: it tells why it failed at once, where a pool would wait out its timeout first. */
+  Connection connect() throws SQLException {
+    Properties props = new Properties();
+    if (!user.isEmpty()) {
+      props.setProperty("user", user);
+    }
+    if (!password.isEmpty()) {
+      props.setProperty("password", password);
+    }
+    props.setProperty("connectTimeout", "10");
+    return DriverManager.getConnection(jdbcUrl, props);
+  }
+
+  /** A small HikariCP pool: a sink uses one connection at a time, a second covers a reconnect. */
+  HikariDataSource pool() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (!user.isEmpty()) {
+      config.setUsername(user);
+    }
+    if (!password.isEmpty()) {
+      config.setPassword(password);
+    }
+    config.setPoolName("etlkit-postgres-sink");
+    config.setMaximumPoolSize(2);
+    config.setMinimumIdle(0);
+    config.setConnectionTimeout(10_000);
+    // The sink has just connected with connect(); later failures are transient faults for write() to report.
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
   }
 
   /** {@code text} with whatever looks like a URL's password replaced by {@code ***}. */

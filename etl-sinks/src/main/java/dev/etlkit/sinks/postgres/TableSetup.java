@@ -120,4 +120,15 @@ final class TableSetup {
     }
     return columns;
   }
+
+  /**
+   * Puts {@code replacement} in the place of {@code table} within the caller's transaction: the old
+   * table is renamed away and dropped, so that readers see either all old rows or all new ones.
+   */
+  void swap(TableName replacement, TableName table) throws SQLException {
+    TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(replacement.name().hashCode()));
+    execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
+    execute("ALTER TABLE " + replacement.sql() + " RENAME TO " + TableName.quote(table.name()));
+    execute("DROP TABLE IF EXISTS " + old.sql());
+  }
 }
