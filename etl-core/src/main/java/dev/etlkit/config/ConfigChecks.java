@@ -224,8 +224,15 @@ final class ConfigChecks {
     return "output/rejected-" + DeadLetterSink.RUN_ID + ".ndjson";
   }
 
-  // Plugins hold nothing until they are opened, so the ones made here are simply dropped.
+  // Plugins hold nothing until they are opened, so the ones made here are simply dropped. An entry that
+  // already has a problem (an unset variable, a missing DATABASE_URL) is not made: the provider would
+  // only report the same thing again, less clearly.
   private void attempt(String path, Supplier<?> make) {
+    for (String p : problems) {
+      if (p.startsWith(path + ":") || p.startsWith(path + ".") || p.startsWith(path + "[")) {
+        return;
+      }
+    }
     try {
       make.get();
     } catch (ConfigException e) {

@@ -54,7 +54,7 @@ class ConfigEnvironmentTest {
         .isInstanceOf(ConfigException.class)
         .extracting(e -> ((ConfigException) e).problems())
         .asList()
-        .startsWith("sources[0].path: environment variable INPUT_FILE is not set",
+        .containsExactly("sources[0].path: environment variable INPUT_FILE is not set",
             "outputs[0].headers.Authorization: environment variable API_KEY is not set");
   }
 
