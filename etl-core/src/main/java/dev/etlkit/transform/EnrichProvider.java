@@ -59,9 +59,14 @@ public final class EnrichProvider implements TransformerProvider {
     }
     Lookup builder = Enrich.lookup(lookup.requireString("key"));
     try {
-      builder.jdbc(lookup.requireString("url"), lookup.requireString("query")).cacheSize(lookup.intValue("cacheSize", 10_000));
+      builder.jdbc(lookup.requireString("url"), lookup.requireString("query"));
     } catch (IllegalArgumentException e) {
       throw lookup.problem("query", e.getMessage());
+    }
+    try {
+      builder.cacheSize(lookup.intValue("cacheSize", 10_000));
+    } catch (IllegalArgumentException e) {
+      throw lookup.problem("cacheSize", e.getMessage());
     }
     builder.fields(lookup.list("fields").stream().map(String::valueOf).toArray(String[]::new));
     if (lookup.bool("rejectMissing", false)) {
