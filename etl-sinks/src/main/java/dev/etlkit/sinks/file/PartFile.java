@@ -61,7 +61,8 @@ public final class PartFile implements AutoCloseable {
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     Path working = append ? absolute : dir.resolve(partName(absolute, runId));
-    if (resumeLength != null) {
+    // Nothing committed and nothing on disk: a resume is a fresh start.
+    if (resumeLength != null && (resumeLength > 0 || Files.exists(working))) {
       return resume(absolute, working, append, resumeLength);
     }
     FileChannel channel = append
