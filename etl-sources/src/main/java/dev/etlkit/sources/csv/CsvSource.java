@@ -14,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -71,20 +69,21 @@ public final class CsvSource implements Source<Record> {
   @Override
   public void open(SourceContext context) throws IOException {
     Position after = context.resumeAfter();
-    rows = start(0, 1);
     if (columns != null) {
       layout = Record.layout(columns);
       width = columns.length;
     }
+    rows = header || after == null ? start(0, 1) : null;
     if (header && rows.next()) {
-      String[] found = checkedHeader(rows);
+      String[] found = CsvHeader.names(rows, name(), columns != null);
       if (columns == null) {
         layout = Record.layout(found);
         width = found.length;
       }
     }
     if (after != null) {
-      rows.close();
+      // the header was read from the start; the records go on right after the last committed one
+      close();
       rows = start(after.getLong("offset", 0), after.getLong("nextLine", 1));
     }
   }
@@ -111,7 +110,7 @@ public final class CsvSource implements Source<Record> {
 
   private Record toRecord(String[] values) {
     if (layout.size() < values.length && columns == null && !header) {
-      layout = Record.layout(generatedNames(values.length));
+      layout = Record.layout(CsvHeader.generated(values.length));
     }
     if (values.length == layout.size()) {
       return layout.record((Object[]) values);
@@ -128,33 +127,6 @@ public final class CsvSource implements Source<Record> {
     } catch (IOException e) {
       throw new EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
     }
-  }
-
-  private String[] checkedHeader(CsvRows r) {
-    String where = name() + " line " + r.line() + ": ";
-    if (r.problem() != null) {
-      throw new EtlException(where + "header: " + r.problem());
-    }
-    String[] found = r.values().clone();
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < found.length; i++) {
-      if (found[i].isEmpty() && columns == null) {
-        throw new EtlException(where + "column " + (i + 1) + " has no name; name the columns with the columns option");
-      }
-      Integer earlier = seen.put(found[i], i + 1);
-      if (earlier != null && columns == null) {
-        throw new EtlException(where + "column name '" + found[i] + "' is used by columns " + earlier + " and " + (i + 1));
-      }
-    }
-    return found;
-  }
-
-  private static String[] generatedNames(int count) {
-    String[] generated = new String[count];
-    for (int i = 0; i < count; i++) {
-      generated[i] = "column" + (i + 1);
-    }
-    return generated;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.etlkit.sources.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -73,7 +74,7 @@ public final class JsonValues {
   public static @Nullable Object value(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) {
-      throw new JsonProcessingException("expected a value but the input ended", p.currentLocation()) { };
+      throw new JsonParseException(p, "expected a value but the input ended");
     }
     switch (t) {
       case START_OBJECT: {
@@ -105,7 +106,7 @@ public final class JsonValues {
       case VALUE_NULL:
         return null;
       default:
-        throw new JsonProcessingException("unexpected " + t, p.currentLocation()) { };
+        throw new JsonParseException(p, "unexpected " + describe(t));
     }
   }
 

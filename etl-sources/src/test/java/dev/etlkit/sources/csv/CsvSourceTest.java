@@ -340,6 +340,26 @@ class CsvSourceTest {
   }
 
   @Test
+  void failsWhenAHeaderColumnHasNoName() throws Exception {
+    Path file = write(dir, "unnamed.csv", "id,,name\n1,2,Ann\n");
+
+    assertThatThrownBy(() -> readAll(CsvSource.file(file).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("unnamed.csv line 1: column 2 has no name; name the columns with the columns option");
+  }
+
+  @Test
+  void resumesAHeaderlessFileWithoutReadingItsFirstLineAgain() throws Exception {
+    Path file = write(dir, "plain.csv", "1,Ann\n2,Bob\n3,Cy\n");
+    List<SourceItem<Record>> all = readAll(CsvSource.file(file).header(false).build());
+
+    List<SourceItem<Record>> rest = readAll(CsvSource.file(file).header(false).build(), all.get(0).position());
+
+    assertThat(values(rest)).containsExactly(
+        Record.of("column1", "2", "column2", "Bob"), Record.of("column1", "3", "column2", "Cy"));
+  }
+
+  @Test
   void reportsBytesReadAgainstTheFileSize() throws Exception {
     Path file = write(dir, "size.csv", "id,name\n1,Ann\n2,Bob\n");
     CsvSource source = CsvSource.file(file).build();
