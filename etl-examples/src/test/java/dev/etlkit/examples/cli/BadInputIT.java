@@ -1,0 +1,132 @@
+package dev.etlkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad input ends the command with exit code 2 or 1 and one clear line on stderr, never a stack trace. */
+class BadInputIT {
+
+  private static final String OUTPUTS = "\"outputs\": [{\"type\": \"json\", \"destination\": \"output/x.json\"}]";
+
+  @TempDir
+  Path root;
+
+  private Path work;
+
+  @BeforeEach
+  void makeWorkingDirectory() throws IOException {
+    work = Files.createDirectories(root.resolve("work"));
+    Files.writeString(work.resolve("people.csv"), "id,name\n1,Ann\n");
+  }
+
+  private Etl.Outcome runWith(String config) throws IOException {
+    Files.writeString(work.resolve("etl.json"), config);
+    return Etl.run(work, Map.of(), "--config=etl.json");
+  }
+
+  private static void assertOneLineWithoutStackTrace(Etl.Outcome outcome) {
+    assertThat(outcome.stderrLines()).hasSize(1);
+    assertThat(outcome.stdout() + outcome.stderr()).doesNotContain("\tat ", "Exception", "Caused by");
+  }
+
+  @Test
+  void namesAConfigFileThatDoesNotExist() {
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=missing.json");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly("error: missing.json: no such file");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void pointsAtTheLineAndColumnOfMalformedJson() throws IOException {
+    Etl.Outcome outcome = runWith("{\n  \"sources\": [\n    {\"type\": \"csv\" \"path\": \"people.csv\"}\n");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly("error: etl.json: malformed JSON at line 3, column 20:"
+        + " Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void failsTheRunOnACsvQuoteThatIsNeverClosed() throws IOException {
+    Files.writeString(work.resolve("broken.csv"), "id,name\n1,Ann\n2,\"Bob\n3,Cy\n");
+
+    Etl.Outcome outcome = runWith("{\"sources\": [{\"type\": \"csv\", \"path\": \"broken.csv\"}], " + OUTPUTS + "}");
+
+    String runId = outcome.stdoutLines().get(0).substring("Run id: ".length());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderrLines()).containsExactly("error: run " + runId
+        + " failed: broken.csv line 3: quote opened here is never closed; fix the cause and continue it with --resume=" + runId);
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void writesTheReportOfAFailedRunToo() throws IOException {
+    Files.writeString(work.resolve("broken.csv"), "id,name\n1,Ann\n2,\"Bob\n");
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"broken.csv\"}], " + OUTPUTS + "}");
+
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl.json", "--report=report.json");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(Files.readString(work.resolve("report.json")))
+        .contains("\"status\" : \"FAILED\"", "\"failure\" : \"broken.csv line 3: quote opened here is never closed\"");
+  }
+
+  @Test
+  void saysThatSourcesAreRequired() throws IOException {
+    Etl.Outcome outcome = runWith("{" + OUTPUTS + "}");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly("error: etl.json: sources: required");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void listsTheKnownTypesForAnUnknownOne() throws IOException {
+    Etl.Outcome outcome = runWith("{\"sources\": [{\"type\": \"xml\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly(
+        "error: etl.json: sources[0].type: unknown source type 'xml'; known types: api, csv, http, json, ndjson");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void namesAnUnsetVariableAndWhereItIsUsed() throws IOException {
+    Etl.Outcome outcome = runWith("{\"sources\": [{\"type\": \"csv\", \"path\": \"${INPUT_FILE}\"}], " + OUTPUTS + "}");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly("error: etl.json: sources[0].path: environment variable INPUT_FILE is not set");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void namesAnInputFileThatDoesNotExist() throws IOException {
+    Etl.Outcome outcome = runWith("{\"sources\": [{\"type\": \"csv\", \"path\": \"nobody.csv\"}], " + OUTPUTS + "}");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).singleElement().asString()
+        .startsWith("error: etl.json: sources[0].path: ").contains("nobody.csv");
+    assertOneLineWithoutStackTrace(outcome);
+  }
+
+  @Test
+  void reportsEveryProblemOfAConfigOnALineOfItsOwn() throws IOException {
+    Etl.Outcome outcome = runWith("{\"sources\": [], \"outputs\": [{\"type\": \"json\"}], \"batchSize\": 0}");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly(
+        "error: etl.json: sources: must list at least one source",
+        "error: etl.json: batchSize: must be >= 1",
+        "error: etl.json: outputs[0].destination: required");
+    assertThat(outcome.stdout()).isEmpty();
+  }
+}

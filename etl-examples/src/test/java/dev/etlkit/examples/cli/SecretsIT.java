@@ -1,0 +1,128 @@
+package dev.etlkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An API source whose Authorization header comes from {@code ${API_KEY}}: the key reaches the server
+ * and nothing else, whether the run succeeds, retries or fails with the server echoing it back.
+ */
+class SecretsIT {
+
+  private static final String EMPLOYEES = """
+      [{"id": "A1", "name": "ann lee", "email": "ann@example.com", "age": 31, "department": "eng",
+        "salary": "$90,000", "joinDate": "2020-02-02", "isActive": "yes"},
+       {"id": "A2", "name": "bo chen", "email": "bo@example.com", "age": 29, "department": "Sales",
+        "salary": 61000, "joinDate": "2021-03-03", "isActive": true},
+       {"id": "A3", "name": "x", "email": "nope", "age": 12, "department": "Sales",
+        "salary": 61000, "joinDate": "2021-03-03", "isActive": true}]
+      """;
+
+  @TempDir
+  Path root;
+
+  private final String key = "k3y-" + UUID.randomUUID();
+  private final AtomicInteger requests = new AtomicInteger();
+  private HttpServer server;
+  private Path work;
+  private volatile boolean echoTheKey;
+
+  @BeforeEach
+  void startTheApi() throws IOException {
+    work = Files.createDirectories(root.resolve("work"));
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/employees", this::serve);
+    server.start();
+    Files.writeString(work.resolve("etl.json"), """
+        {"sources": [{"type": "api", "url": "http://127.0.0.1:%d/employees?team=all",
+                      "headers": {"Authorization": "Bearer ${API_KEY}", "X-Api-Key": "${API_KEY}"}}],
+         "transformations": {"validation": true, "deduplication": true, "enrichment": true, "normalization": true},
+         "outputs": [{"type": "json", "destination": "output/employees.json"}],
+         "maxRetries": 2, "retryDelay": "10ms"}
+        """.formatted(server.getAddress().getPort()));
+  }
+
+  @AfterEach
+  void stopTheApi() {
+    server.stop(0);
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    int n = requests.incrementAndGet();
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (echoTheKey || !("Bearer " + key).equals(auth)) {
+      respond(exchange, 401, "{\"error\": \"invalid token " + auth + "\"}");
+    } else if (n == 1) {
+      respond(exchange, 503, "{\"error\": \"busy, try again with " + auth + "\"}");
+    } else {
+      respond(exchange, 200, EMPLOYEES);
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private void assertTheKeyIsNowhere(Etl.Outcome outcome) throws IOException {
+    assertThat(outcome.stdout()).doesNotContain(key);
+    assertThat(outcome.stderr()).doesNotContain(key);
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(key);
+      }
+    }
+  }
+
+  @Test
+  void sendsTheKeyToTheApiAndNowhereElse() throws IOException {
+    Etl.Outcome outcome = Etl.run(work, Map.of("API_KEY", key), "--config=etl.json", "--report=report.json");
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(requests.get()).isEqualTo(2);
+    assertThat(Files.readString(work.resolve("output/employees.json"))).contains("\"id\": \"A1\"", "\"id\": \"A2\"");
+    assertThat(work.resolve("logs/etl-combined.log")).exists();
+    assertTheKeyIsNowhere(outcome);
+  }
+
+  @Test
+  void keepsTheKeyOutOfEverythingWhenTheApiEchoesItInAFailure() throws IOException {
+    echoTheKey = true;
+
+    Etl.Outcome outcome = Etl.run(work, Map.of("API_KEY", key), "--config=etl.json", "--report=report.json");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderrLines()).hasSize(1);
+    assertThat(Files.readString(work.resolve("report.json"))).contains("\"status\" : \"FAILED\"");
+    assertTheKeyIsNowhere(outcome);
+  }
+
+  @Test
+  void masksTheKeyInTheConfigEcho() throws IOException {
+    Etl.run(work, Map.of("API_KEY", key), "--config=etl.json");
+
+    List<String> log = Files.readAllLines(work.resolve("logs/etl-combined.log"));
+    assertThat(log.get(0)).contains("\\\"Authorization\\\":\\\"***\\\"", "\\\"X-Api-Key\\\":\\\"***\\\"");
+  }
+}
