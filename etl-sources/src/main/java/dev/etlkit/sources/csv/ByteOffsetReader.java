@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * exactly which bytes it came from (the decoder consumes whole characters only). A record always ends
  * inside the latest chunk or at its start. When a chunk has as many bytes as characters (ASCII text, or
  * any single-byte charset), an offset is plain arithmetic; otherwise the characters of the chunk are
- * measured once, left to right, as records end. A UTF-8 or UTF-16 byte-order mark is skipped here, as
+ * measured once, left to right, as records end. A UTF-8, UTF-16 or UTF-32 byte-order mark is skipped here, as
  * bytes, and so never reaches the parser. Bytes that are not valid in the charset stop the file with
  * {@link MalformedBytesException} (after the characters before them were handed out) instead of being
  * silently replaced.
@@ -50,13 +50,16 @@ final class ByteOffsetReader extends Reader {
   private int measuredChars;
   private long measuredBytes;
 
-  /** Reads {@code in}, whose first byte is at {@code startOffset} of the content. */
+  /**
+   * Reads {@code in}, whose first byte is at {@code startOffset} of the content. Past the start, the
+   * charset must name its byte order (see {@link ByteOrderMark#atStartOf}).
+   */
   ByteOffsetReader(InputStream in, Charset charset, long startOffset) throws IOException {
     this.in = in;
     this.bytesDecoded = startOffset;
     this.chunkFirstByte = startOffset;
     this.chunkEndByte = startOffset;
-    Charset effective = startOffset == 0 ? skipByteOrderMark(charset) : explicitByteOrder(charset);
+    Charset effective = startOffset == 0 ? skipByteOrderMark(charset) : charset;
     this.decoder = effective.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -149,31 +152,14 @@ final class ByteOffsetReader extends Reader {
   }
 
   private Charset skipByteOrderMark(Charset charset) throws IOException {
-    while (bytes.remaining() < 3 && !endOfBytes) {
+    while (bytes.remaining() < 4 && !endOfBytes) {
       fill();
     }
-    int b0 = peek(0);
-    int b1 = peek(1);
-    String name = charset.name();
-    if (charset.equals(StandardCharsets.UTF_8) && b0 == 0xEF && b1 == 0xBB && peek(2) == 0xBF) {
-      skip(3);
-    } else if (name.startsWith("UTF-16") && b0 == 0xFE && b1 == 0xFF && !name.equals("UTF-16LE")) {
-      skip(2);
-      return StandardCharsets.UTF_16BE;
-    } else if (name.startsWith("UTF-16") && b0 == 0xFF && b1 == 0xFE && !name.equals("UTF-16BE")) {
-      skip(2);
-      return StandardCharsets.UTF_16LE;
-    }
-    return explicitByteOrder(charset);
-  }
-
-  // The BOM-sensing "UTF-16" encoder writes a mark of its own; measuring with it would count it.
-  private static Charset explicitByteOrder(Charset charset) {
-    return charset.equals(StandardCharsets.UTF_16) ? StandardCharsets.UTF_16BE : charset;
-  }
-
-  private int peek(int i) {
-    return bytes.remaining() > i ? bytes.get(bytes.position() + i) & 0xFF : -1;
+    byte[] first = new byte[Math.min(4, bytes.remaining())];
+    bytes.get(bytes.position(), first);
+    ByteOrderMark mark = ByteOrderMark.of(first, charset);
+    skip(mark.length());
+    return mark.charset();
   }
 
   private void skip(int n) {

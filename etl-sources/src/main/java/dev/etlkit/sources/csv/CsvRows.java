@@ -6,6 +6,7 @@ import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Position;
 import dev.etlkit.sources.file.InputFile;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,8 @@ final class CsvRows implements AutoCloseable {
     this.lineBase = firstLine - 1;
     this.endOffset = offset;
     this.quotes = new QuoteCheck(format.delimiter(), format.quote(), format.escape(), format.trim());
-    this.reader = new ByteOffsetReader(file.open(offset), format.charset(), offset);
+    Charset charset = offset == 0 ? format.charset() : ByteOrderMark.atStartOf(file, format.charset());
+    this.reader = new ByteOffsetReader(file.open(offset), charset, offset);
     this.parser = new CsvParser(format.parserSettings());
     try {
       parser.beginParsing(reader);

@@ -1,5 +1,6 @@
 package dev.etlkit.sources.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PageFetcher {
 
+  private final JsonFactory json = new JsonFactory();
   private final HttpClient client;
   private final Map<String, String> headers;
   private final Duration connectTimeout;
@@ -84,8 +86,8 @@ final class PageFetcher {
     }
   }
 
-  private static @Nullable Object parse(InputStream body, String what, int status, HttpHeaders headers) throws IOException {
-    try (JsonParser p = JsonValues.FACTORY.createParser(body)) {
+  private @Nullable Object parse(InputStream body, String what, int status, HttpHeaders headers) throws IOException {
+    try (JsonParser p = json.createParser(body)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         return List.of();

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * JsonValues values = new JsonValues();
- * try (JsonParser p = JsonValues.FACTORY.createParser(bytes)) {
+ * try (JsonParser p = new JsonFactory().createParser(bytes)) {
  *   p.nextToken();                       // START_OBJECT
  *   Record r = values.record(p);
  * }
@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonValues {
 
-  /** The factory the sources parse with. */
-  public static final JsonFactory FACTORY = new JsonFactory();
+  /** The factory the file sources parse with; kept here so that nobody can reconfigure it. */
+  static final JsonFactory FACTORY = new JsonFactory();
 
   private Record.@Nullable Layout layout;
   private String @Nullable [] layoutNames;
@@ -111,7 +111,7 @@ public final class JsonValues {
   }
 
   /** How a token reads in a message: "an array", "a number". */
-  public static String describe(@Nullable JsonToken t) {
+  static String describe(@Nullable JsonToken t) {
     if (t == null) {
       return "nothing";
     }
@@ -127,7 +127,7 @@ public final class JsonValues {
   }
 
   /** The first line of a Jackson message, without its location (which callers give their own way). */
-  public static String message(JsonProcessingException e) {
+  static String message(JsonProcessingException e) {
     String m = String.valueOf(e.getOriginalMessage());
     int cut = m.indexOf('\n');
     if (cut >= 0) {

@@ -64,4 +64,24 @@ class CsvOffsetsTest {
 
     assertThat(values(rest)).containsExactlyElementsOf(values(all).subList(record, 3));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16", "UTF-32"})
+  void resumesALittleEndianFileWhoseMarkIsOnlyAtItsStart(String charsetName) throws Exception {
+    Charset littleEndian = Charset.forName(charsetName + "LE");
+    byte[] mark = charsetName.equals("UTF-16") ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
+    byte[] text = "1,Zoë\n2,日本\n3,Åsa\n".getBytes(littleEndian);
+    byte[] content = new byte[mark.length + text.length];
+    System.arraycopy(mark, 0, content, 0, mark.length);
+    System.arraycopy(text, 0, content, mark.length, text.length);
+    Path file = dir.resolve("le.csv");
+    Files.write(file, content);
+    Charset declared = Charset.forName(charsetName);
+    List<SourceItem<Record>> all = readAll(CsvSource.file(file).charset(declared).header(false).build());
+
+    List<SourceItem<Record>> rest = readAll(CsvSource.file(file).charset(declared).header(false).build(), all.get(0).position());
+
+    assertThat(values(all)).extracting(r -> r.get("column2")).containsExactly("Zoë", "日本", "Åsa");
+    assertThat(values(rest)).extracting(r -> r.get("column2")).containsExactly("日本", "Åsa");
+  }
 }
