@@ -181,6 +181,15 @@ class ShippedConfigIT {
   }
 
   @Test
+  void findsTheExamplesOwnPluginsByTypeName() throws IOException {
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl-examples/config/plugins.json");
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(outcome.stdoutLines()).contains("Total Records: 50", "- output/sample_employees.md (markdown)");
+    assertThat(Files.readAllLines(work.resolve("output/sample_employees.md"))).hasSize(2 + 38);
+  }
+
+  @Test
   void printsHelpAndVersion() {
     Etl.Outcome help = Etl.run(work, Map.of(), "--help");
     Etl.Outcome version = Etl.run(work, Map.of(), "--version");
