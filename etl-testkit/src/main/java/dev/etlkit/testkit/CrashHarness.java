@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Checkpoints go to a file store in the work directory unless {@link #checkpoints} names another.
  * The forked JVMs get the test's class path and environment. A failure says which file differs where,
- * and leaves the work directory (outputs, and one log per forked JVM) for a look.
+ * and leaves the work directory (outputs, and one log per forked JVM) for a look; a temporary one is
+ * deleted when the check passes.
  */
 public final class CrashHarness {
 
@@ -147,6 +150,18 @@ public final class CrashHarness {
       throw new AssertionError("the resumed run counted " + resumed.counts() + "; the uninterrupted one " + whole.counts());
     }
     compareOutputs(work);
+    if (workDir == null) {
+      deleteTree(work);
+    }
+  }
+
+  /** A temporary work directory that passed holds nothing worth keeping, and may hold hundreds of megabytes. */
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
   }
 
   private void compareOutputs(Path work) throws IOException {
