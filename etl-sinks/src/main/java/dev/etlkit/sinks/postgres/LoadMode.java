@@ -9,7 +9,8 @@ public enum LoadMode {
   INSERT,
   /**
    * {@code COPY} into a staging table, then {@code INSERT ... ON CONFLICT (key) DO UPDATE}: a row whose
-   * key exists replaces it. Re-delivery after a crash changes nothing: exactly-once effect.
+   * key exists replaces it (a batch of only new keys is copied straight in). Re-delivery after a crash
+   * changes nothing: exactly-once effect. The key needs a unique index.
    */
   UPSERT,
   /**

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads records into a PostgreSQL table, one transaction per batch, with {@code COPY}: straight into
- * the table for inserts, through a staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} for
- * upserts (see {@link LoadMode}). A row that breaks a constraint or holds a bad value is rejected alone
+ * the table for inserts and for upserts of new keys, through a staging table and one
+ * {@code INSERT ... ON CONFLICT DO UPDATE} for upserts that meet existing keys (see {@link LoadMode}). A row that breaks a constraint or holds a bad value is rejected alone
  * with the server's message while the rest of its batch loads; a lost connection, serialization
  * failure or deadlock throws {@link RetriableException} with nothing left behind, and the next attempt
  * reconnects.
