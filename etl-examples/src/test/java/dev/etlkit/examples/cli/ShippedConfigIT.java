@@ -181,6 +181,14 @@ class ShippedConfigIT {
   }
 
   @Test
+  void givesTheSameCsvWithTheGeneralFormsListOfSteps() throws IOException {
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl-examples/config/employees-steps.json");
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(work.resolve("output/steps_employees.csv")).hasBinaryContent(expected("processed_employees.csv"));
+  }
+
+  @Test
   void findsTheExamplesOwnPluginsByTypeName() throws IOException {
     Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl-examples/config/plugins.json");
 
