@@ -71,7 +71,7 @@ public final class Record {
     return new Builder(8);
   }
 
-  /** A builder for a record with up to {@code expectedFields} fields, the fastest path for sources. */
+  /** A builder for a record with up to {@code expectedFields} fields; for many records with the same fields, see {@link #layout(String...)}. */
   public static Builder builder(int expectedFields) {
     return new Builder(expectedFields);
   }
