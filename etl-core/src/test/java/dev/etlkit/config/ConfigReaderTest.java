@@ -276,6 +276,50 @@ class ConfigReaderTest {
   }
 
   @Test
+  void reportsSectionsOfTheWrongShape() {
+    assertThat(problems("""
+        {"name": 7, "sources": [{"type": "lines", "path": "in.txt"}], "outputs": [{"type": "memory", "destination": "out"}],
+         "checkpoints": "redis", "errors": []}
+        """)).containsExactly(
+            "name: must be a non-empty string, was 7",
+            "checkpoints: must be an object such as {\"type\": \"file\"}, was \"redis\"",
+            "errors: must be an object, was an array");
+  }
+
+  @Test
+  void reportsACheckpointStoreWithoutAType() {
+    assertThat(problems("""
+        {"sources": [{"type": "lines", "path": "in.txt"}], "outputs": [{"type": "memory", "destination": "out"}],
+         "checkpoints": {"directory": "cp"}}
+        """)).singleElement().asString().startsWith("checkpoints.type: required; known types: file");
+  }
+
+  @Test
+  void reportsAConfigFileThatIsNotUtf8() throws IOException {
+    Path file = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', 'n', (byte) 0xE9, '"', '}'});
+
+    assertThatThrownBy(() -> reader().read(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": the file is not UTF-8 text");
+  }
+
+  @Test
+  void reportsADirectoryGivenAsTheConfig() {
+    assertThatThrownBy(() -> reader().read(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(dir + ": cannot read the file: is a directory, not a file");
+  }
+
+  @Test
+  void skipsAByteOrderMark() throws IOException {
+    Path file = Files.writeString(dir.resolve("bom.json"), """
+        \uFEFF{"sources": [{"type": "lines", "path": "in.txt"}], "outputs": [{"type": "memory", "destination": "out"}]}
+        """);
+
+    assertThat(reader().read(file).sources()).hasSize(1);
+  }
+
+  @Test
   void namesThePipelineAfterTheFile() throws IOException {
     Path file = Files.writeString(dir.resolve("employees.json"), """
         {"sources": [{"type": "lines", "path": "in.txt"}], "outputs": [{"type": "memory", "destination": "out"}]}
