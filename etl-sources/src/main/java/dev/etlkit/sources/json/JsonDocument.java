@@ -25,6 +25,7 @@ final class JsonDocument implements AutoCloseable {
   private final JsonValues values = new JsonValues();
   private boolean inArray;
   private boolean single;
+  private boolean topLevel;
   private long index;
 
   /** Reads {@code in}, positioned at the document's start, skipping the first {@code skip} items. */
@@ -68,15 +69,29 @@ final class JsonDocument implements AutoCloseable {
       return parser.currentToken();
     }
     if (!inArray) {
+      expectEnd();
       return null;
     }
     JsonToken t = parser.nextToken();
     if (t == JsonToken.END_ARRAY || t == null) {
       inArray = false;
+      expectEnd();
       return null;
     }
     index++;
     return t;
+  }
+
+  // A document is one value: anything after it means the file is something else, NDJSON most likely.
+  private void expectEnd() throws IOException {
+    if (topLevel) {
+      topLevel = false;
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw located("expected the end of the document but found " + JsonValues.describe(after)
+            + "; for one object per line, set the format to ndjson");
+      }
+    }
   }
 
   private void start(@Nullable String itemsField) throws IOException {
@@ -93,6 +108,7 @@ final class JsonDocument implements AutoCloseable {
         throw located("field '" + itemsField + "' holds " + JsonValues.describe(t) + ", not an array");
       }
     }
+    topLevel = itemsField == null;
     if (t == JsonToken.START_ARRAY) {
       inArray = true;
     } else if (t == JsonToken.START_OBJECT) {

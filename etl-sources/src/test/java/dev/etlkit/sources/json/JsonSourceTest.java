@@ -197,6 +197,23 @@ class JsonSourceTest {
   }
 
   @Test
+  void failsOnContentAfterTheDocumentInsteadOfDroppingIt() throws Exception {
+    Path file = write(dir, "two.json", "{\"id\": 1}\n\n  {\"id\": 2}\n");
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(file).format(JsonFormat.ARRAY).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("two.json line 3, column 3: expected the end of the document but found an object;"
+            + " for one object per line, set the format to ndjson");
+  }
+
+  @Test
+  void readsTwoObjectsOnTheirOwnLinesAsNdjsonWhenAutomatic() throws Exception {
+    Path file = write(dir, "two.json", "{\"id\": 1}\n{\"id\": 2}\n");
+
+    assertThat(values(readAll(JsonSource.file(file).build()))).containsExactly(Record.of("id", 1L), Record.of("id", 2L));
+  }
+
+  @Test
   void reportsBytesReadAgainstTheFileSize() throws Exception {
     Path file = write(dir, "size.json", "[{\"id\":1}]");
     JsonSource source = JsonSource.file(file).build();
