@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class EtlCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EtlCommand.class);
   private static final int KEEP_ERRORS = 100_000;
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
   @Option(names = "--config", paramLabel = "FILE", required = true, description = "the pipeline's JSON config")
   private Path config;
@@ -82,7 +84,7 @@ public final class EtlCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new EtlCommand(out, err, environment));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, args2) -> {
+    cli.setParameterExceptionHandler((e, ignored) -> {
       err.println("error: " + Redaction.redact(e.getMessage()) + " (see --help)");
       return 2;
     });
@@ -97,6 +99,11 @@ public final class EtlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Redaction.add(Secrets.fromEnvironment(environment));
+    if (resume != null && !RUN_ID.matcher(resume).matches()) {
+      err.println("error: --resume needs a run id as printed by a run (letters, digits, '.', '_', '-'), was '"
+          + Redaction.redact(resume) + "'");
+      return 2;
+    }
     Clock clock;
     PipelineConfig pipelineConfig;
     try {

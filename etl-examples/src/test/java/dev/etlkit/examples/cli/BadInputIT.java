@@ -120,6 +120,17 @@ class BadInputIT {
   }
 
   @Test
+  void refusesAResumeRunIdThatCannotBeOne() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl.json", "--resume=../../etc/passwd");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).containsExactly(
+        "error: --resume needs a run id as printed by a run (letters, digits, '.', '_', '-'), was '../../etc/passwd'");
+  }
+
+  @Test
   void reportsEveryProblemOfAConfigOnALineOfItsOwn() throws IOException {
     Etl.Outcome outcome = runWith("{\"sources\": [], \"outputs\": [{\"type\": \"json\"}], \"batchSize\": 0}");
 
