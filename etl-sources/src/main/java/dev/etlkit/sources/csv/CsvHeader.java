@@ -2,6 +2,7 @@ package dev.etlkit.sources.csv;
 
 import dev.etlkit.api.EtlException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Column names: read from a header line, or made up for a file without one. */
@@ -16,8 +17,9 @@ final class CsvHeader {
    */
   static String[] names(CsvRows rows, String fileName, boolean replaced) {
     String where = fileName + " line " + rows.line() + ": ";
-    if (rows.problem() != null) {
-      throw new EtlException(where + "header: " + rows.problem());
+    String problem = rows.problem(List.of());
+    if (problem != null) {
+      throw new EtlException(where + "header: " + problem);
     }
     String[] names = rows.values().clone();
     if (replaced) {

@@ -7,6 +7,7 @@ import dev.etlkit.api.Position;
 import dev.etlkit.sources.file.InputFile;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,9 +97,14 @@ final class CsvRows implements AutoCloseable {
     return line;
   }
 
-  /** What is wrong with the current record's quoting, or null. */
-  @Nullable String problem() {
-    return finding == null ? null : finding.message(raw());
+  /** Whether the current record's quoting is right; else {@link #problem} says what is wrong. */
+  boolean wellQuoted() {
+    return finding == null;
+  }
+
+  /** What is wrong with the current record's quoting, or null; fields named from {@code names} where it has them. */
+  @Nullable String problem(List<String> names) {
+    return finding == null ? null : finding.message(raw(), names);
   }
 
   /** The current record's text as in the file, without its line end. */

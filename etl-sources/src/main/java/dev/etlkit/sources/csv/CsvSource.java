@@ -95,7 +95,7 @@ public final class CsvSource implements Source<Record> {
       return null;
     }
     String[] values = r.values();
-    String problem = r.problem();
+    String problem = r.wellQuoted() ? null : r.problem(layout.fieldNames());
     if (width < 0) {
       width = values.length;
     }

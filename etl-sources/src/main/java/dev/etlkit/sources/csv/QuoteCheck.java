@@ -1,5 +1,6 @@
 package dev.etlkit.sources.csv;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,11 +13,13 @@ final class QuoteCheck {
   /** One quoting problem: its kind, the 1-based field, and the index in the raw text where it is. */
   record Finding(Kind kind, int field, int index) {
 
-    String message(CharSequence raw) {
+    /** The problem in words, naming the field by number and, when {@code names} has it, by name. */
+    String message(CharSequence raw, List<String> names) {
+      String f = field <= names.size() ? field + " (" + names.get(field - 1) + ")" : Integer.toString(field);
       return switch (kind) {
-        case STRAY_QUOTE -> "stray quote in unquoted field " + field;
-        case TEXT_AFTER_QUOTE -> "unexpected character '" + raw.charAt(index) + "' after the closing quote of field " + field;
-        case UNCLOSED_QUOTE -> "quote opening field " + field + " is never closed";
+        case STRAY_QUOTE -> "stray quote in unquoted field " + f;
+        case TEXT_AFTER_QUOTE -> "unexpected character '" + raw.charAt(index) + "' after the closing quote of field " + f;
+        case UNCLOSED_QUOTE -> "quote opening field " + f + " is never closed";
       };
     }
   }

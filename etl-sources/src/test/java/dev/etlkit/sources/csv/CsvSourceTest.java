@@ -144,7 +144,7 @@ class CsvSourceTest {
 
     List<SourceItem<Record>> items = readAll(CsvSource.file(file).build());
 
-    assertThat(items.get(1).rejection()).hasMessage("stray quote in unquoted field 2");
+    assertThat(items.get(1).rejection()).hasMessage("stray quote in unquoted field 2 (name)");
     assertThat(items.get(1).position().description()).isEqualTo("line 3");
     assertThat(items.get(1).raw()).isEqualTo("2,Bo\"b");
     assertThat(values(items)).extracting(r -> r.get("id")).containsExactly("1", "3");
@@ -156,7 +156,7 @@ class CsvSourceTest {
 
     List<SourceItem<Record>> items = readAll(CsvSource.file(file).build());
 
-    assertThat(items.get(0).rejection()).hasMessage("unexpected character 'x' after the closing quote of field 2");
+    assertThat(items.get(0).rejection()).hasMessage("unexpected character 'x' after the closing quote of field 2 (name)");
     assertThat(values(items)).containsExactly(Record.of("id", "2", "name", "Bob"));
   }
 
