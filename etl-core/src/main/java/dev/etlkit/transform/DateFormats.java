@@ -44,9 +44,15 @@ final class DateFormats {
 
   @Nullable LocalDate parse(String text) {
     for (int i = 0; i < formatters.length; i++) {
-      LocalDate d = fastSeparators[i] != 0 && text.length() == 10
-          ? parseFixed(text, fastSeparators[i])
-          : parse(formatters[i], text);
+      LocalDate d;
+      if (fastSeparators[i] == 0) {
+        d = parse(formatters[i], text);
+      } else if (text.length() == 10) {
+        d = parseFixed(text, fastSeparators[i]);
+      } else {
+        // other lengths fit only a signed year of five or more digits: rare, left to the formatter
+        d = text.length() > 10 && (text.charAt(0) == '+' || text.charAt(0) == '-') ? parse(formatters[i], text) : null;
+      }
       if (d != null) {
         return d;
       }

@@ -16,8 +16,10 @@ import java.util.Objects;
  * Pipeline.builder("employees")...transform(Deduplicate.by("id"))...
  * }</pre>
  *
- * <p>Keys are exact, stored compactly (see {@code KeySet}: the key bytes in an append-only arena plus
- * a table of addresses, about 27 bytes per 8-character key), so 2,000,000 distinct ids fit in a
+ * <p>Keys are exact and stored compactly: each key's bytes once in an append-only arena, plus an
+ * open-addressing table of 64-bit slots holding the key's arena address and 24 bits of its hash; a
+ * lookup compares the full key bytes whenever the hash bits match, so two keys with one hash are still
+ * two keys. 2,000,000 ids of up to seven digits take about 51 MB (19 MB arena, 32 MB table) and run in a
  * 128 MB heap. Key values are compared by type and value: the text {@code "42"} and the number
  * {@code 42} are different keys, the numbers {@code 42} and {@code 42.0} the same; a missing key field
  * is a value like any other. The state saved with each checkpoint is only the keys added since the

@@ -14,23 +14,40 @@ final class KnownFields {
 
   /** The record with only the known fields that it has, in the known order; itself when that is what it is. */
   Record keepOnly(Record record) {
-    int kept = 0;
-    boolean same = true;
-    for (String name : names) {
-      if (record.has(name)) {
-        same &= kept < record.size() && record.nameAt(kept).equals(name);
-        kept++;
+    int next = 0;
+    boolean inOrder = true;
+    for (int i = 0; i < record.size() && inOrder; i++) {
+      int known = indexOf(record.nameAt(i));
+      if (known >= 0) {
+        inOrder = known >= next;
+        next = known + 1;
       }
     }
-    if (same && kept == record.size()) {
-      return record;
+    if (inOrder) {
+      // without() keeps the other values as they are; a builder would copy nested maps and lists again
+      Record kept = record;
+      for (int i = record.size() - 1; i >= 0; i--) {
+        if (indexOf(record.nameAt(i)) < 0) {
+          kept = kept.without(record.nameAt(i));
+        }
+      }
+      return kept;
     }
-    Record.Builder b = Record.builder(kept);
+    Record.Builder b = Record.builder(names.length);
     for (String name : names) {
       if (record.has(name)) {
         b.put(name, record.get(name));
       }
     }
     return b.build();
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

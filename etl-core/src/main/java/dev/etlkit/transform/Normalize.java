@@ -36,31 +36,27 @@ public final class Normalize implements Transformer<Record, Record> {
     return new Builder();
   }
 
+  /** Emits the normalized record; {@code record} itself when nothing changed. */
   @Override
   public void transform(Record record, Emitter<Record> out) {
     out.emit(apply(record));
   }
 
-  /** The normalized record; {@code record} itself when nothing changed. */
-  public Record apply(Record record) {
-    Record.Builder changed = null;
+  private Record apply(Record record) {
+    // with() per changed field, not a builder: a builder would copy every nested map and list again
+    Record result = record;
     int n = record.size();
     for (int i = 0; i < n; i++) {
-      String field = record.nameAt(i);
-      Object value = record.valueAt(i);
-      FieldOp op = ops.get(field);
-      Object result = op == null ? value : op.apply(value);
-      if (changed == null && result != value && !Objects.equals(result, value)) {
-        changed = Record.builder(n);
-        for (int j = 0; j < i; j++) {
-          changed.put(record.nameAt(j), record.valueAt(j));
+      FieldOp op = ops.get(record.nameAt(i));
+      if (op != null) {
+        Object value = record.valueAt(i);
+        Object normalized = op.apply(value);
+        if (normalized != value) {
+          result = result.with(record.nameAt(i), normalized);
         }
       }
-      if (changed != null) {
-        changed.put(field, result);
-      }
     }
-    return changed == null ? record : changed.build();
+    return result;
   }
 
   @Override

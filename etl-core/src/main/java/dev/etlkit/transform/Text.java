@@ -10,7 +10,10 @@ final class Text {
 
   /** White space as JavaScript's {@code \s} sees it: Java white space plus the no-break spaces. */
   static boolean isSpace(char c) {
-    return c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    if (c < 128) {
+      return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   static String trim(String s) {

@@ -139,6 +139,9 @@ class FieldRulesTest {
     assertThat(Collected.one(Validate.fields().field("a").field("b").build(), in)).isSameAs(in);
     assertThat(Collected.one(Validate.fields().field("a").field("b").field("c").dropUnknown().build(), in))
         .isEqualTo(Record.of("a", 1L, "b", 2L));
+    assertThat(Collected.one(Validate.fields().field("a").field("b").dropUnknown().build(),
+        Record.of("x", 0L, "a", 1L, "extra", "x", "b", 2L, "y", Map.of("k", "v"))))
+        .isEqualTo(Record.of("a", 1L, "b", 2L));
   }
 
   @Test

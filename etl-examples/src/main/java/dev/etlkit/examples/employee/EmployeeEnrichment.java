@@ -11,9 +11,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The profile's enrichment: a {@code metadata} map that keeps the record's own entries and adds the
- * computed ones. A value that is not of the type a computation needs (with validation off) leaves that
- * entry out rather than guessing.
+ * The profile's enrichment, see {@link EmployeeRules#enrich(Record, Clock)}. A value that is not of the
+ * type a computation needs (with validation off) leaves that entry out rather than guessing.
  */
 final class EmployeeEnrichment {
 

@@ -8,6 +8,7 @@ import dev.etlkit.transform.FieldOp;
 import dev.etlkit.transform.Normalize;
 import dev.etlkit.transform.Validate;
 import dev.etlkit.transform.ValueType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,21 @@ public final class EmployeeRules {
     return Validate.beans(Employee.class);
   }
 
-  /** Adds the profile's metadata: experience, salary grade, processing time, and Engineering's skills. */
+  /** The enrichment step: {@link #enrich(Record, Clock)} with the run's clock. */
   public static Enrich enrich() {
-    return Enrich.with(EmployeeEnrichment::enrich);
+    return Enrich.with(EmployeeRules::enrich);
+  }
+
+  /**
+   * The record with the profile's {@code metadata}: its own entries, then {@code experienceYears}
+   * (whole days since {@code joinDate} / 365, floored), {@code salaryGrade} (Junior below 50,000, Mid
+   * below 80,000, Senior below 120,000, else Principal), {@code processedAt} (the clock's instant, ISO-8601,
+   * milliseconds), {@code enrichmentVersion} "1.0", and for Engineering {@code techLevel} "Senior" and
+   * {@code skills}. "Today" is the clock's date in the clock's zone. An entry whose input is not of the
+   * needed type (validation off) is left out.
+   */
+  public static Record enrich(Record record, Clock clock) {
+    return EmployeeEnrichment.enrich(record, clock);
   }
 
   /** Drops later records with an id already seen in the run. */

@@ -2,6 +2,7 @@ package dev.etlkit.examples.employee;
 
 import static dev.etlkit.examples.employee.Outcomes.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RecordException;
@@ -112,12 +113,12 @@ class EmployeeValidationTest {
   @MethodSource("cases")
   void checksEachRuleAtItsBoundariesWithBothValidators(String field, Object value, String expected) throws Exception {
     Record in = value == MISSING ? valid().without(field) : valid().with(field, value);
-    for (Transformer<Record, Record> validator : List.of(rules, beans)) {
-      List<Violation> violations = Outcomes.violations(validator, in);
+    for (Map.Entry<String, Transformer<Record, Record>> validator : Map.of("rules", rules, "beans", beans).entrySet()) {
+      List<Violation> violations = Outcomes.violations(validator.getValue(), in);
       if (expected == null) {
-        assertThat(violations).as(validator.toString()).isEmpty();
+        assertThat(violations).as(validator.getKey()).isEmpty();
       } else {
-        assertThat(violations).as(validator.toString()).singleElement().satisfies(v -> {
+        assertThat(violations).as(validator.getKey()).singleElement().satisfies(v -> {
           assertThat(v.field()).isEqualTo(field);
           assertThat(v.rule() + ": " + v.message()).isEqualTo(expected);
         });
@@ -132,17 +133,16 @@ class EmployeeValidationTest {
     Record normalized = Outcomes.emitted(EmployeeRules.normalize(), raw).get(0);
 
     for (Transformer<Record, Record> validator : List.of(rules, beans)) {
-      RecordException e = org.junit.jupiter.api.Assertions.assertThrows(RecordException.class,
-          () -> Outcomes.emitted(validator, normalized));
-      assertThat(e.getMessage()).isEqualTo("name: must be 2 to 100 characters long, was \"A\"; "
-          + "email: must be an email address like name@example.com, was \"invalid-email\"; "
-          + "age: must be an integer, was \"not-a-number\"; "
-          + "department: must be one of Engineering, Sales, Marketing, HR, Finance, was \"unknown\"; "
-          + "salary: must be a number, was \"invalid\"; "
-          + "joinDate: must be a date, was \"invalid-date\"; "
-          + "isActive: must be true or false, was \"maybe\"");
-      assertThat(e.violations()).extracting(Violation::rule)
-          .containsExactly("length", "email", "type", "oneOf", "type", "type", "type");
+      assertThatThrownBy(() -> Outcomes.emitted(validator, normalized))
+          .isInstanceOfSatisfying(RecordException.class, e -> assertThat(e.violations()).extracting(Violation::rule)
+              .containsExactly("length", "email", "type", "oneOf", "type", "type", "type"))
+          .hasMessage("name: must be 2 to 100 characters long, was \"A\"; "
+              + "email: must be an email address like name@example.com, was \"invalid-email\"; "
+              + "age: must be an integer, was \"not-a-number\"; "
+              + "department: must be one of Engineering, Sales, Marketing, HR, Finance, was \"unknown\"; "
+              + "salary: must be a number, was \"invalid\"; "
+              + "joinDate: must be a date, was \"invalid-date\"; "
+              + "isActive: must be true or false, was \"maybe\"");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.etlkit.api.Transformer;
 import dev.etlkit.api.Violation;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class Outcomes {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-16T03:00:00Z"), ZoneId.of("America/Chicago"));
 
   /** "Today" under {@link #CLOCK}: the date in the clock's zone, not in UTC. */
-  static final java.time.LocalDate TODAY = java.time.LocalDate.of(2025, 6, 15);
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
 
   private Outcomes() {
   }
