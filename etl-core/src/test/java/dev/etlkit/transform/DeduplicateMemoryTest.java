@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DeduplicateMemoryTest {
 
   @Test
-  void deduplicatesTwoMillionDistinctIdsInA128MbHeap() throws Exception {
+  void runsAPipelineOverTwoMillionDistinctIdsInA128MbHeap() throws Exception {
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx128m", "-cp", System.getProperty("java.class.path"), TwoMillionIds.class.getName(), "2000000")
         .redirectErrorStream(true)
@@ -20,7 +20,7 @@ class DeduplicateMemoryTest {
 
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
     assertThat(p.exitValue()).as(output).isZero();
-    assertThat(output).contains("distinct=2000000 emitted=2000000 duplicates=100000 ");
+    assertThat(output).contains("SUCCEEDED read=2100000 duplicates=100000 written=2000000 sunk=2000000 ");
   }
 
   private static String readAll(Process p) throws IOException {

@@ -1,12 +1,22 @@
 package dev.etlkit.transform;
 
-import dev.etlkit.api.Emitter;
+import dev.etlkit.Pipeline;
+import dev.etlkit.PipelineResult;
+import dev.etlkit.api.Chunk;
+import dev.etlkit.api.Position;
 import dev.etlkit.api.Record;
-import java.time.Clock;
+import dev.etlkit.api.Sink;
+import dev.etlkit.api.Source;
+import dev.etlkit.api.SourceItem;
+import dev.etlkit.checkpoint.FileCheckpointStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Deduplicates 2,000,000 distinct ids and then 100,000 repeats, taking a checkpoint delta every 1,000
- * records as the engine does; run by {@link DeduplicateMemoryTest} in a JVM with a 128 MB heap.
+ * A pipeline run over {@code args[0]} distinct ids and then 100,000 repeats, deduplicated by id, with
+ * file checkpoints after every batch of 1,000; run by {@link DeduplicateMemoryTest} in a JVM with a
+ * 128 MB heap. Prints the run's counts.
  */
 public final class TwoMillionIds {
 
@@ -15,30 +25,46 @@ public final class TwoMillionIds {
 
   public static void main(String[] args) throws Exception {
     int distinct = Integer.parseInt(args[0]);
-    Deduplicate dedup = Deduplicate.by("id");
-    dedup.open(Collected.context(Clock.systemUTC()));
-    long[] counts = new long[2];
-    Emitter<Record> out = new Emitter<>() {
-      @Override
-      public void emit(Record item) {
-        counts[0]++;
-      }
+    Path checkpoints = Files.createTempDirectory("dedup-checkpoints");
+    long[] written = new long[1];
+    PipelineResult result = Pipeline.builder("two-million-ids")
+        .source(new Source<Record>() {
+          private int i;
 
-      @Override
-      public void duplicate() {
-        counts[1]++;
-      }
-    };
-    long deltaBytes = 0;
-    for (int i = 1; i <= distinct + 100_000; i++) {
-      int id = i <= distinct ? i : i - distinct;
-      dedup.transform(Record.of("id", Integer.toString(id), "name", "Employee " + id), out);
-      if (i % 1000 == 0) {
-        deltaBytes += dedup.checkpointDelta().length;
-      }
-    }
+          @Override
+          public String name() {
+            return "generated";
+          }
+
+          @Override
+          public @Nullable SourceItem<Record> read() {
+            if (i == distinct + 100_000) {
+              return null;
+            }
+            i++;
+            int id = i <= distinct ? i : i - distinct;
+            return SourceItem.of(Record.of("id", Integer.toString(id), "name", "Employee " + id), Position.at("item", i));
+          }
+        })
+        .transform(Deduplicate.by("id"))
+        .sink(new Sink<Record>() {
+          @Override
+          public String name() {
+            return "counter";
+          }
+
+          @Override
+          public void write(Chunk<Record> chunk) {
+            written[0] += chunk.size();
+          }
+        })
+        .batchSize(1_000)
+        .checkpoints(FileCheckpointStore.in(checkpoints))
+        .build()
+        .run();
     Runtime rt = Runtime.getRuntime();
-    System.out.println("distinct=" + dedup.distinctKeys() + " emitted=" + counts[0] + " duplicates=" + counts[1] + " deltaBytes=" + deltaBytes
-        + " usedMB=" + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " maxMB=" + rt.maxMemory() / (1 << 20));
+    System.out.println(result.status() + " read=" + result.read() + " duplicates=" + result.duplicates()
+        + " written=" + result.written() + " sunk=" + written[0] + " maxHeapMB=" + rt.maxMemory() / (1 << 20));
+    System.exit(result.succeeded() ? 0 : 1);
   }
 }
