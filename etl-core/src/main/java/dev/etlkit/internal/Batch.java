@@ -1,6 +1,5 @@
 package dev.etlkit.internal;
 
-import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.Position;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param bytesRead input bytes consumed so far over all sources, -1 when unknown
  * @param failure a fatal error that stopped the reader after these items, or null
  */
-record Batch(long seq, List<Entry> entries, List<RejectedRecord> rejected, int sourceIndex,
+record Batch(long seq, List<Entry> entries, List<Rejection> rejected, int sourceIndex,
     @Nullable Position position, long bytesRead, @Nullable Throwable failure) {
 
   long readCount() {

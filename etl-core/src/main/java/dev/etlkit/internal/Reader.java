@@ -66,7 +66,8 @@ final class Reader implements Runnable {
   public void run() {
     long seq = 0;
     List<Entry> entries = new ArrayList<>(batchSize);
-    List<RejectedRecord> rejected = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    long itemSeq = 0;
     int lastSource = startIndex;
     Position last = resumeAfter;
     long bytesDone = 0;
@@ -89,9 +90,10 @@ final class Reader implements Runnable {
             }
             Origin origin = new Origin(name, item.position());
             if (item.isRejected()) {
-              rejected.add(new RejectedRecord(origin, name, item.rejection().getMessage(), item.rejection().violations(), item.raw()));
+              rejected.add(new Rejection(itemSeq++, new RejectedRecord(origin, name, item.rejection().getMessage(),
+                  item.rejection().violations(), item.raw())));
             } else {
-              entries.add(new Entry(item.value(), origin, item.value()));
+              entries.add(new Entry(item.value(), origin, item.value(), itemSeq++));
             }
             lastSource = i;
             last = item.position();

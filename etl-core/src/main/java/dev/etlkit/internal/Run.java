@@ -54,6 +54,7 @@ public final class Run {
   private long checkpointNanos;
   private long[] writeNanos;
   private long readThisAttempt;
+  private @Nullable Checkpointer checkpointer;
   private long startNanos;
 
   /** A fresh run ({@code resumeFrom == null}) or the continuation of a checkpointed one. */
@@ -107,8 +108,7 @@ public final class Run {
         t.open(contexts.transform());
         opened.add(t::close);
         if (t instanceof StatefulTransformer<Object, Object> st) {
-          String log = stateLog(i);
-          st.restore(def.checkpoints().readLog(runId, log, state.logLengths.getOrDefault(log, 0)));
+          st.restore(state.readLogs(def.checkpoints(), runId, stateLog(i)));
         }
       }
       for (int i = 0; i < sinks.size(); i++) {
@@ -117,9 +117,12 @@ public final class Run {
         sink.open(contexts.sink(restored));
         opened.add(sink);
       }
-      if (resumeFrom == null) {
-        saveCheckpoint(RunStatus.RUNNING, null);
+      Checkpoint saved = resumeFrom;
+      if (saved == null) {
+        saved = checkpoint(RunStatus.RUNNING, null);
+        save(saved);
       }
+      checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved);
       int threads = def.workers();
       AtomicInteger n = new AtomicInteger();
       workers = Executors.newFixedThreadPool(threads, r -> {
@@ -134,6 +137,7 @@ public final class Run {
       readerThread.setDaemon(true);
       readerThread.start();
       commitAll(queue);
+      checkpointer.drain();
       for (Sink<Object> sink : sinks) {
         sink.complete();
       }
@@ -151,6 +155,9 @@ public final class Run {
       if (workers != null) {
         workers.shutdownNow();
       }
+      if (checkpointer != null) {
+        drainQuietly(checkpointer);
+      }
       for (int i = opened.size() - 1; i >= 0; i--) {
         try {
           opened.get(i).close();
@@ -161,7 +168,7 @@ public final class Run {
     }
     String failureMessage = failure == null ? null : describe(failure);
     try {
-      saveCheckpoint(status, failureMessage);
+      save(finalCheckpoint(status, failureMessage));
     } catch (RuntimeException e) {
       LOG.error("run {}: could not save the final checkpoint: {}", runId, e.getMessage());
       if (failure == null) {
@@ -207,11 +214,12 @@ public final class Run {
     transformNanos += t.transformNanos + System.nanoTime() - t0;
     String policyFailure = def.errorPolicy().violatedBy(state.read + batch.readCount(), state.rejected + t.rejected.size());
     if (policyFailure != null) {
-      throw new EtlException(policyFailure + (t.rejected.isEmpty() ? "" : "; first: " + t.rejected.get(0)));
+      List<RejectedRecord> inOrder = Rejection.inInputOrder(t.rejected);
+      throw new EtlException(policyFailure + (inOrder.isEmpty() ? "" : "; first: " + inOrder.get(0)));
     }
     List<Entry> outputs = t.outputs;
     BitSet rejectedBySink = new BitSet(outputs.size());
-    List<RejectedRecord> rejected = new ArrayList<>(t.rejected);
+    List<Rejection> rejections = new ArrayList<>(t.rejected);
     long[] writtenBy = new long[sinks.size()];
     int dataSinks = def.sinks().size();
     for (int i = 0; i < dataSinks; i++) {
@@ -221,15 +229,16 @@ public final class Run {
         if (!rejectedBySink.get(index)) {
           rejectedBySink.set(index);
           Entry e = outputs.get(index);
-          rejected.add(new RejectedRecord(e.origin(), step, message, List.of(), e.raw()));
+          rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, message, List.of(), e.raw())));
         }
       });
       writtenBy[i] = outputs.size() - chunk.rejections.size();
     }
+    List<RejectedRecord> rejected = Rejection.inInputOrder(rejections);
     if (dataSinks < sinks.size() && !rejected.isEmpty()) {
       List<Entry> letters = new ArrayList<>(rejected.size());
       for (RejectedRecord r : rejected) {
-        letters.add(new Entry(r.toDeadLetter(runId), r.origin(), null));
+        letters.add(new Entry(r.toDeadLetter(runId), r.origin(), null, 0));
       }
       ChunkView chunk = write(dataSinks, letters);
       writtenBy[dataSinks] = letters.size() - chunk.rejections.size();
@@ -259,18 +268,19 @@ public final class Run {
     state.sinkStates = sinkStates;
 
     long c0 = System.nanoTime();
+    List<Checkpointer.LogEntry> entries = new ArrayList<>(2);
     if (!rejected.isEmpty()) {
-      appendLog(RunState.ERRORS_LOG, RejectionJson.write(rejected));
+      entries.add(logEntry(RunState.ERRORS_LOG, RejectionJson.write(rejected)));
     }
     for (int i = 0; i < def.transformers().size(); i++) {
       if (def.transformers().get(i) instanceof StatefulTransformer<Object, Object> st) {
         byte[] delta = st.checkpointDelta();
         if (delta.length > 0) {
-          appendLog(stateLog(i), delta);
+          entries.add(logEntry(stateLog(i), delta));
         }
       }
     }
-    saveCheckpoint(RunStatus.RUNNING, null);
+    checkpointer.submit(entries, checkpoint(RunStatus.RUNNING, null));
     checkpointNanos += System.nanoTime() - c0;
 
     for (RejectedRecord r : rejected) {
@@ -284,6 +294,13 @@ public final class Run {
     if (afterWrite != null) {
       throw new EtlException(afterWrite);
     }
+  }
+
+  /** A log entry, counted in the run's log lengths now: the checkpoint handed over with it covers it. */
+  private Checkpointer.LogEntry logEntry(String base, byte[] entry) {
+    String log = state.log(base);
+    state.logLengths.merge(log, 1, Integer::sum);
+    return new Checkpointer.LogEntry(log, entry);
   }
 
   private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {
@@ -302,16 +319,28 @@ public final class Run {
     return chunk;
   }
 
-  private void appendLog(String log, byte[] entry) throws Exception {
-    def.retry().call("append to checkpoint log", () -> {
-      def.checkpoints().appendLog(runId, log, entry);
-      return null;
-    });
-    state.logLengths.merge(log, 1, Integer::sum);
+  private Checkpoint checkpoint(RunStatus status, @Nullable String failure) {
+    return state.toCheckpoint(runId, def.name(), fingerprint, status, elapsedMillis(), def.clock().instant(), failure);
   }
 
-  private void saveCheckpoint(RunStatus status, @Nullable String failure) {
-    Checkpoint cp = state.toCheckpoint(runId, def.name(), fingerprint, status, elapsedMillis(), def.clock().instant(), failure);
+  /**
+   * The checkpoint the run ends with. When saving checkpoints failed, the state in memory is ahead of
+   * what the store holds (a batch's log entries may be missing), so the last saved checkpoint is kept,
+   * only marked FAILED.
+   */
+  private Checkpoint finalCheckpoint(RunStatus status, @Nullable String failure) {
+    Checkpoint current = checkpoint(status, failure);
+    if (checkpointer == null || !checkpointer.failed()) {
+      return current;
+    }
+    Checkpoint last = checkpointer.lastSaved();
+    return new Checkpoint(last.runId(), last.pipeline(), last.fingerprint(), RunStatus.FAILED, last.sourceIndex(),
+        last.position(), last.sinkStates(), last.logLengths(), last.counts(), last.details(), last.startedAt(),
+        current.updatedAt(), failure);
+  }
+
+  /** Saves a checkpoint on this thread: the first one, and the final one once the checkpointer is drained. */
+  private void save(Checkpoint cp) {
     try {
       def.retry().call("save checkpoint", () -> {
         def.checkpoints().save(cp);
@@ -321,6 +350,19 @@ public final class Run {
       throw e;
     } catch (Exception e) {
       throw new EtlException("cannot save checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  /** On the way out of a failed run: let queued checkpoints land so that the final one is saved last. */
+  private static void drainQuietly(Checkpointer checkpointer) {
+    try {
+      checkpointer.drain();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("checkpoints could not be saved: {}", e.getMessage());
+    } finally {
+      checkpointer.stop();
     }
   }
 

@@ -36,6 +36,8 @@ final class RunState {
   List<Map<String, Object>> sinkStates = List.of();
   final Map<String, Integer> logLengths = new LinkedHashMap<>();
   Instant startedAt;
+  /** 1 for a fresh run, one more for each resume. */
+  long attempt = 1;
 
   RunState(Instant startedAt) {
     this.startedAt = startedAt;
@@ -63,11 +65,37 @@ final class RunState {
     s.position = cp.position();
     s.sinkStates = cp.sinkStates();
     s.logLengths.putAll(cp.logLengths());
-    int errorEntries = cp.logLengths().getOrDefault(ERRORS_LOG, 0);
-    for (byte[] entry : store.readLog(cp.runId(), ERRORS_LOG, errorEntries)) {
+    s.attempt = c.getOrDefault("attempts", 0L) + 1;
+    for (byte[] entry : s.readLogs(store, cp.runId(), ERRORS_LOG)) {
       s.keep(RejectionJson.read(entry), keepErrors);
     }
     return s;
+  }
+
+  /**
+   * The log this attempt appends to. Each attempt of a run has its own logs, so entries a killed attempt
+   * appended for a batch it never checkpointed are simply never read, instead of sitting between the
+   * committed entries and those of the resumed attempt.
+   */
+  String log(String base) {
+    return base + "-" + attempt;
+  }
+
+  /** The committed entries of every attempt's log of this kind, oldest attempt first. */
+  List<byte[]> readLogs(CheckpointStore store, String runId, String base) {
+    String prefix = base + "-";
+    List<String> names = new ArrayList<>();
+    logLengths.keySet().forEach(name -> {
+      if (name.startsWith(prefix) && name.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+        names.add(name);
+      }
+    });
+    names.sort(java.util.Comparator.comparingLong(name -> Long.parseLong(name.substring(prefix.length()))));
+    List<byte[]> entries = new ArrayList<>();
+    for (String name : names) {
+      entries.addAll(store.readLog(runId, name, logLengths.get(name)));
+    }
+    return entries;
   }
 
   void keep(List<RejectedRecord> more, int keepErrors) {
@@ -89,6 +117,7 @@ final class RunState {
     counts.put("written", written);
     counts.put("batches", batches);
     counts.put("elapsedMillis", elapsedBeforeMillis + elapsedMillis);
+    counts.put("attempts", attempt);
     writtenPerSink.forEach((k, v) -> counts.put("written:" + k, v));
     return new Checkpoint(runId, pipeline, fingerprint, status, sourceIndex, position, sinkStates, logLengths,
         counts, Map.of("quality", quality.toState()), startedAt, now, failure);

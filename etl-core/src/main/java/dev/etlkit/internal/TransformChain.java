@@ -69,12 +69,13 @@ final class TransformChain {
     }
   }
 
-  private static RejectedRecord rejection(Transformer<?, ?> transformer, Entry entry, Exception e) {
+  private static Rejection rejection(Transformer<?, ?> transformer, Entry entry, Exception e) {
     if (e instanceof RecordException re) {
       String step = re.step() != null ? re.step() : transformer.name();
-      return new RejectedRecord(re.origin() != null ? re.origin() : entry.origin(), step, message(e), re.violations(), entry.raw());
+      return new Rejection(entry.seq(), new RejectedRecord(re.origin() != null ? re.origin() : entry.origin(), step,
+          message(e), re.violations(), entry.raw()));
     }
-    return new RejectedRecord(entry.origin(), transformer.name(), message(e), List.of(), entry.raw());
+    return new Rejection(entry.seq(), new RejectedRecord(entry.origin(), transformer.name(), message(e), List.of(), entry.raw()));
   }
 
   private static String message(Exception e) {

@@ -1,6 +1,5 @@
 package dev.etlkit.internal;
 
-import dev.etlkit.RejectedRecord;
 import java.util.List;
 
 /**
@@ -10,13 +9,13 @@ import java.util.List;
 final class Transformed {
   final Batch batch;
   List<Entry> outputs;
-  final List<RejectedRecord> rejected;
+  final List<Rejection> rejected;
   long duplicates;
   long filtered;
   final QualityCounter quality;
   long transformNanos;
 
-  Transformed(Batch batch, List<Entry> outputs, List<RejectedRecord> rejected, QualityCounter quality) {
+  Transformed(Batch batch, List<Entry> outputs, List<Rejection> rejected, QualityCounter quality) {
     this.batch = batch;
     this.outputs = outputs;
     this.rejected = rejected;

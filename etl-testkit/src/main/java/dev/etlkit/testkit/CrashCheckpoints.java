@@ -20,6 +20,7 @@ final class CrashCheckpoints implements CheckpointStore {
   public void save(Checkpoint checkpoint) {
     trigger.beforeSave(checkpoint);
     store.save(checkpoint);
+    trigger.afterSave(checkpoint);
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, in the forked JVM, when the run has reached its {@link CrashPoint}; then tells the harness
- * over standard output and waits to be killed. Everything it watches happens on the pipeline's writer
- * thread, in order: sink writes, log appends, checkpoint save, listeners.
+ * over standard output and waits to be killed. Sink writes and listeners happen on the pipeline's
+ * writer thread; checkpoint saves may happen on another thread, later.
  */
 final class CrashTrigger implements PipelineListener {
 
@@ -18,21 +18,20 @@ final class CrashTrigger implements PipelineListener {
   static final String READY = "etlkit-crash:ready-to-die ";
 
   private final @Nullable CrashPoint point;
-  private long committed;
+  private volatile long committed;
+  private long saved;
   private @Nullable Object lastWatched;
 
   /** {@code committedBefore}: batches committed by earlier attempts of the run. */
   CrashTrigger(@Nullable CrashPoint point, long committedBefore) {
     this.point = point;
     this.committed = committedBefore;
+    this.saved = committedBefore;
   }
 
   @Override
   public void batchCommitted(Progress progress) {
     committed = progress.batches();
-    if (is(CrashPoint.Kind.AFTER_BATCH) && committed == point.batch()) {
-      die();
-    }
   }
 
   /** A trigger that never fires: in the test's own JVM and in runs that are not killed. */
@@ -50,16 +49,50 @@ final class CrashTrigger implements PipelineListener {
     return is(CrashPoint.Kind.DURING_WRITE) && sink == lastWatched && committed + 1 == point.batch();
   }
 
-  /** Called before the store saves {@code checkpoint}. */
+  /**
+   * Called before the store saves {@code checkpoint}. The engine saves checkpoints on a thread of its
+   * own and skips those overtaken by a newer one, so the trigger fires at the first save that covers the
+   * chosen batch.
+   */
   void beforeSave(Checkpoint checkpoint) {
-    if (is(CrashPoint.Kind.BEFORE_CHECKPOINT) && checkpoint.status() == RunStatus.RUNNING
-        && checkpoint.counts().getOrDefault("batches", 0L) == point.batch()) {
+    if (is(CrashPoint.Kind.BEFORE_CHECKPOINT) && covers(checkpoint)) {
       die();
     }
   }
 
-  /** Tells the harness and blocks until the process is killed. */
+  /** Called after the store saved {@code checkpoint}: the batch counts as committed only once it is durable. */
+  void afterSave(Checkpoint checkpoint) {
+    synchronized (this) {
+      saved = Math.max(saved, checkpoint.counts().getOrDefault("batches", 0L));
+      notifyAll();
+    }
+    if (is(CrashPoint.Kind.AFTER_BATCH) && covers(checkpoint)) {
+      die();
+    }
+  }
+
+  private boolean covers(Checkpoint checkpoint) {
+    return checkpoint.status() == RunStatus.RUNNING && checkpoint.counts().getOrDefault("batches", 0L) >= point.batch();
+  }
+
+  /**
+   * Tells the harness and blocks until the process is killed. A kill in the middle of a write waits
+   * first until the checkpoint of every batch before it is saved (the engine saves them on another
+   * thread), so that the resumed run starts from a known place.
+   */
   void die() {
+    if (is(CrashPoint.Kind.DURING_WRITE)) {
+      synchronized (this) {
+        while (saved < committed) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Runtime.getRuntime().halt(137);
+          }
+        }
+      }
+    }
     System.out.println(READY + point);
     System.out.flush();
     try {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +74,6 @@ class CrashHarnessTest {
   }
 
   @Test
-  @Disabled("engine bug for the lead: log entries appended for a batch whose checkpoint was never saved stay in the"
-      + " log; the resumed run appends after them, so a second resume reads the stale entry and misses the last one")
   void resumedOutputEqualsUninterruptedAfterAKillBeforeACheckpointAndAnotherKillLater() {
     assertThatCode(() -> CrashHarness.of(Numbers.class).workDir(work).killBeforeCheckpoint(40).killAfterBatch(60)
         .assertResumedOutputEqualsUninterrupted()).doesNotThrowAnyException();
