@@ -10,6 +10,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
+ * <p>Log entries are kept in memory until the next {@link #save}, which writes them with the checkpoint
+ * in one atomic script: the logs never hold entries of a batch whose checkpoint was not saved.
+ *
  * <p>Connects at once: a server that is down gives a {@link dev.etlkit.api.RetriableException} naming
  * its {@code host:port}. A connection lost later makes calls fail with {@code RetriableException}, which
  * the engine retries while the client reconnects. Safe for use from several threads.
@@ -51,7 +55,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
 
   private final RedisConnection redis;
   private final RedisKeys keys;
-  private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+  private final Map<String, PendingLogs> pending = new ConcurrentHashMap<>();
 
   private RedisCheckpointStore(RedisConnection redis, RedisKeys keys) {
     this.redis = redis;
@@ -78,17 +82,21 @@ public final class RedisCheckpointStore implements CheckpointStore {
     return keys.prefix();
   }
 
+  /**
+   * Saves the checkpoint together with the log entries appended since the last save, in one atomic
+   * script: a reader sees both or neither, and a run killed before its save leaves no entry behind.
+   */
   @Override
   public void save(Checkpoint checkpoint) {
     String runId = checkpoint.runId();
-    String key = keys.checkpoint(runId);
-    byte[] json = CheckpointJson.write(checkpoint);
-    redis.call("save the checkpoint of run " + runId, r -> r.set(key, json));
-    if (!indexed.contains(runId)) {
-      redis.call("index run " + runId, r -> r.sadd(keys.runs(), bytes(runId)));
-      indexed.add(runId);
-    }
+    PendingLogs logs = pending(runId);
+    List<PendingLogs.Append> appends = logs.forSave(checkpoint);
+    SaveScript script = new SaveScript(keys, runId, CheckpointJson.write(checkpoint), appends);
+    redis.call("save the checkpoint of run " + runId,
+        r -> r.eval(SaveScript.LUA, ScriptOutputType.STATUS, script.keys, script.args));
+    logs.saved(checkpoint, appends);
     if (checkpoint.status() != RunStatus.RUNNING) {
+      pending.remove(runId, logs);
       byte[] results = RunResultsJson.write(checkpoint);
       redis.call("save the results of run " + runId,
           r -> r.set(keys.results(runId), results, SetArgs.Builder.ex(RESULTS_EXPIRY)));
@@ -99,13 +107,23 @@ public final class RedisCheckpointStore implements CheckpointStore {
   public Optional<Checkpoint> load(String runId) {
     String key = keys.checkpoint(runId);
     byte[] json = redis.call("load the checkpoint of run " + runId, r -> r.get(key));
-    return json == null ? Optional.empty() : Optional.of(CheckpointJson.read(json, where(key)));
+    if (json == null) {
+      return Optional.empty();
+    }
+    Checkpoint checkpoint = CheckpointJson.read(json, where(key));
+    PendingLogs logs = pending.get(runId);
+    if (logs != null) {
+      // A run resumed in this JVM after a failed save: its unsaved entries must not be written.
+      logs.committed(checkpoint);
+    }
+    return Optional.of(checkpoint);
   }
 
+  /** Keeps the entry until the run's next {@link #save}, which writes it. */
   @Override
   public void appendLog(String runId, String log, byte[] entry) {
-    String key = keys.log(runId, log);
-    redis.call("append to " + key, r -> r.rpush(key, entry));
+    keys.log(runId, log); // refuses a bad run id or log name now rather than at the save
+    pending(runId).add(log, entry.clone());
   }
 
   @Override
@@ -155,13 +173,17 @@ public final class RedisCheckpointStore implements CheckpointStore {
       } while (!cursor.isFinished());
       return r.srem(keys.runs(), bytes(runId));
     });
-    indexed.remove(runId);
+    pending.remove(runId);
   }
 
   /** Closes the connection and releases the client's threads. */
   @Override
   public void close() {
     redis.close();
+  }
+
+  private PendingLogs pending(String runId) {
+    return pending.computeIfAbsent(runId, id -> new PendingLogs());
   }
 
   private String where(String key) {

@@ -129,7 +129,7 @@ class CrashRecoveryTest {
   void filesOfARunKilledAndResumedEqualAnUninterruptedRunsWithRedisCheckpoints(RedisServer redis, RedisPrefix prefix) {
     assertThatCode(() -> CrashHarness.of(ToFiles.class).workDir(work)
         .checkpoints("redis", Map.of("url", redis.url(), "prefix", prefix.value()))
-        .killAfterBatch(25).killDuringWrite(140).killBeforeCheckpoint(260)
+        .killBeforeCheckpoint(60).killDuringWrite(100).killAfterBatch(130).killBeforeCheckpoint(260)
         .assertResumedOutputEqualsUninterrupted()).doesNotThrowAnyException();
   }
 

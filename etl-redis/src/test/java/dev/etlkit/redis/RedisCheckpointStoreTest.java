@@ -39,8 +39,12 @@ class RedisCheckpointStoreTest {
   }
 
   static Checkpoint checkpoint(String runId, RunStatus status, Instant updatedAt) {
+    return checkpoint(runId, status, updatedAt, Map.of("errors", 2));
+  }
+
+  static Checkpoint checkpoint(String runId, RunStatus status, Instant updatedAt, Map<String, Integer> logLengths) {
     return new Checkpoint(runId, "employees", "abc123", status, 1, Position.at("line", 42, "line", 42L, "offset", 1234L),
-        List.of(Map.of("length", 4096)), Map.of("errors", 2), Map.of("read", 100L, "written", 90L, "rejected", 10L),
+        List.of(Map.of("length", 4096)), logLengths, Map.of("read", 100L, "written", 90L, "rejected", 10L),
         Map.of("quality", Map.of("email", 3)), Instant.parse("2024-05-01T10:00:00Z"), updatedAt,
         status == RunStatus.FAILED ? "sink 'out.csv' failed: disk full" : null);
   }
@@ -77,29 +81,70 @@ class RedisCheckpointStoreTest {
         .startsWith("{\"runId\":\"run-1\",\"pipeline\":\"employees\",\"fingerprint\":\"abc123\",\"status\":\"RUNNING\"");
   }
 
-  @Test
-  void readsLogEntriesBackInOrderByteForByte() {
-    byte[] binary = {0, (byte) 0xff, '\r', '\n', 42};
-    store.appendLog("run-1", "state-0", "first".getBytes(StandardCharsets.UTF_8));
-    store.appendLog("run-1", "state-0", binary);
+  private static final Instant NOW = Instant.parse("2024-05-01T10:01:00Z");
 
-    assertThat(store.readLog("run-1", "state-0", 2))
-        .containsExactly("first".getBytes(StandardCharsets.UTF_8), binary);
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readsSavedLogEntriesBackInOrderByteForByte() {
+    byte[] binary = {0, (byte) 0xff, '\r', '\n', 42};
+    store.appendLog("run-1", "state-0", utf8("first"));
+    store.appendLog("run-1", "state-0", binary);
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("state-0", 2)));
+
+    assertThat(store.readLog("run-1", "state-0", 2)).containsExactly(utf8("first"), binary);
+  }
+
+  @Test
+  void writesAppendedEntriesOnlyWithTheNextSave() {
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of()));
+    store.appendLog("run-1", "errors", utf8("a"));
+
+    assertThat(redis.command("LLEN", prefix + ":run-1:log:errors")).isEqualTo(0L);
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 1)));
+    assertThat(redis.command("LLEN", prefix + ":run-1:log:errors")).isEqualTo(1L);
   }
 
   @Test
   void readsOnlyTheCommittedEntriesOfALog() {
     for (String e : List.of("a", "b", "c")) {
-      store.appendLog("run-1", "errors", e.getBytes(StandardCharsets.UTF_8));
+      store.appendLog("run-1", "errors", utf8(e));
     }
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 3)));
 
     assertThat(store.readLog("run-1", "errors", 2)).map(b -> new String(b, StandardCharsets.UTF_8)).containsExactly("a", "b");
     assertThat(store.readLog("run-1", "errors", 0)).isEmpty();
   }
 
   @Test
+  void dropsTheEntriesOfASaveThatNeverHappenedWhenTheRunIsLoadedAgain() {
+    store.appendLog("run-1", "errors", utf8("a"));
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 1)));
+    store.appendLog("run-1", "errors", utf8("lost with its batch"));
+    // The save of that batch failed for good; the run is resumed from the checkpoint above.
+    store.load("run-1");
+    store.appendLog("run-1", "errors", utf8("b"));
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 2)));
+
+    assertThat(redis.command("LRANGE", prefix + ":run-1:log:errors", "0", "-1")).isEqualTo(List.of("a", "b"));
+  }
+
+  @Test
+  void refusesASaveThatCountsMoreNewEntriesThanWereAppended() {
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of()));
+    store.appendLog("run-1", "errors", utf8("a"));
+
+    assertThatThrownBy(() -> store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 2))))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("cannot save the checkpoint of run run-1: log errors should have 2 new entries, but 1 were appended");
+  }
+
+  @Test
   void refusesALogWithFewerEntriesThanCommittedNamingItsKey() {
     store.appendLog("run-1", "errors", new byte[] {1});
+    store.save(checkpoint("run-1", RunStatus.RUNNING, NOW, Map.of("errors", 1)));
 
     assertThatThrownBy(() -> store.readLog("run-1", "errors", 3))
         .isInstanceOf(EtlException.class)
@@ -134,9 +179,10 @@ class RedisCheckpointStoreTest {
 
   @Test
   void deletesEveryKeyOfARunAndNothingElse() {
-    store.save(checkpoint("run-1", RunStatus.SUCCEEDED, Instant.parse("2024-05-01T10:01:00Z")));
     store.appendLog("run-1", "errors", new byte[] {1});
     store.appendLog("run-1", "state-2", new byte[] {2});
+    store.save(checkpoint("run-1", RunStatus.SUCCEEDED, NOW, Map.of("errors", 1, "state-2", 1)));
+    assertThat(redis.command("KEYS", prefix + ":run-1:*")).asList().hasSize(4);
     Checkpoint other = checkpoint("run-10", RunStatus.RUNNING, Instant.parse("2024-05-01T10:02:00Z"));
     store.save(other);
 

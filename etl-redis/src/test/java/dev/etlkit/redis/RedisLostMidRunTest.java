@@ -73,13 +73,16 @@ class RedisLostMidRunTest {
       PipelineResult failed = pipeline(out, store, atBatch(3, proxy::cut)).run("lost-1");
 
       assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-      assertThat(failed.failure()).startsWith("append to checkpoint log failed after 3 attempts: Redis at 127.0.0.1:"
-          + proxy.port() + " did not append to " + prefix + ":lost-1:log:state-0: ");
+      assertThat(failed.failure()).startsWith("save checkpoint failed after 3 attempts: Redis at 127.0.0.1:"
+          + proxy.port() + " did not save the checkpoint of run lost-1: ");
       proxy.restore();
       try (RedisCheckpointStore again = RedisCheckpointStore.builder().url(via(redis, proxy.port())).prefix(prefix.value())
           .build()) {
         Checkpoint kept = again.load("lost-1").orElseThrow();
-        assertThat(kept.counts()).containsEntry("batches", 3L).containsEntry("written", 300L);
+        // The final FAILED checkpoint could not reach Redis: the last one saved (batch 3 or, as the engine
+        // saves in the background, an earlier one) is what the resume starts from.
+        assertThat(kept.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(kept.counts().get("batches")).isLessThanOrEqualTo(3L);
 
         PipelineResult resumed = pipeline(out, again, PipelineListener.NONE).resume("lost-1");
 

@@ -60,7 +60,10 @@ public final class CrashHarness {
     return new CrashHarness(pipeline);
   }
 
-  /** Kills a run once batch {@code batch} (1-based, counted over the whole run) is written and checkpointed. */
+  /**
+   * Kills a run once every sink wrote batch {@code batch} (1-based, counted over the whole run); its
+   * checkpoint may or may not be saved yet, as the engine saves checkpoints in the background.
+   */
   public CrashHarness killAfterBatch(long batch) {
     kills.add(new CrashPoint(CrashPoint.Kind.AFTER_BATCH, batch));
     return this;
@@ -75,7 +78,10 @@ public final class CrashHarness {
     return this;
   }
 
-  /** Kills a run after batch {@code batch} is written and its logs appended, before its checkpoint is saved. */
+  /**
+   * Kills a run just before the first checkpoint that covers batch {@code batch} is saved: the sinks
+   * wrote the batch (and maybe later ones), the store has the log entries the engine appended for it.
+   */
   public CrashHarness killBeforeCheckpoint(long batch) {
     kills.add(new CrashPoint(CrashPoint.Kind.BEFORE_CHECKPOINT, batch));
     return this;

@@ -10,11 +10,11 @@ record CrashPoint(Kind kind, long batch) {
 
   /** The moments of a batch at which a run can be killed. */
   enum Kind {
-    /** Once the batch is written and checkpointed. */
+    /** Once every sink wrote the batch; its checkpoint may or may not be saved yet. */
     AFTER_BATCH,
     /** Halfway through the batch's write to the sink watched last; earlier sinks wrote all of it. */
     DURING_WRITE,
-    /** Once every sink wrote the batch and its logs were appended, before its checkpoint is saved. */
+    /** After every sink wrote the batch, just before the first checkpoint that covers it is saved. */
     BEFORE_CHECKPOINT
   }
 
@@ -39,7 +39,7 @@ record CrashPoint(Kind kind, long batch) {
     return switch (kind) {
       case AFTER_BATCH -> "after batch " + batch;
       case DURING_WRITE -> "during the write of batch " + batch;
-      case BEFORE_CHECKPOINT -> "before the checkpoint of batch " + batch;
+      case BEFORE_CHECKPOINT -> "before the checkpoint of batch " + batch + " is saved";
     };
   }
 }
