@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Pipeline.builder("replay")
- *     .source(JsonSource.file(Path.of("output/rejected.ndjson")))
+ *     .source(JsonSource.file(Path.of("output/rejected.ndjson")).build())
  *     .transform(DeadLetters.unwrap())
  *     .transform(...)
  * }</pre>

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ErrorPolicy.skip()
  *     .maxErrorRate(0.05)                                   // fail when more than 5% are rejected
- *     .deadLetter(JsonSink.ndjson(Path.of("output/rejected.ndjson")))
+ *     .deadLetter(NdjsonSink.file(Path.of("output/rejected.ndjson")))
  * }</pre>
  *
  * <p>Thresholds are checked after every batch against the run's totals so far. When the transformed

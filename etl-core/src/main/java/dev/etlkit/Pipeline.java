@@ -9,9 +9,11 @@ import dev.etlkit.api.Sink;
 import dev.etlkit.api.Source;
 import dev.etlkit.api.Transformer;
 import dev.etlkit.checkpoint.FileCheckpointStore;
+import dev.etlkit.config.PipelineConfig;
 import dev.etlkit.internal.Definition;
 import dev.etlkit.internal.NoCheckpoints;
 import dev.etlkit.internal.Run;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +30,10 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * PipelineResult result = Pipeline.builder("employees")
- *     .source(CsvSource.file(Path.of("data/employees.csv")))
+ *     .source(CsvSource.file(Path.of("data/employees.csv")).build())
  *     .transform(Validate.beans(Employee.class))
  *     .transform(Deduplicate.by("id"))
- *     .sink(CsvSink.file(Path.of("output/employees.csv")).build())
+ *     .sink(CsvSink.file(Path.of("output/employees.csv")))
  *     .batchSize(1_000)
  *     .retry(Retry.exponential(3, Duration.ofMillis(200)))
  *     .onError(ErrorPolicy.skip().maxErrorRate(0.05))
@@ -51,6 +53,17 @@ public final class Pipeline {
 
   private Pipeline(Definition definition) {
     this.definition = definition;
+  }
+
+  /**
+   * A pipeline from a JSON config file in the general form (sources, a list of transformation steps,
+   * outputs). For the seed's form with four transformation switches, the environment or a base
+   * directory, use {@link PipelineConfig#reader()}.
+   *
+   * @throws ConfigException listing every problem in the file, each with its JSON path
+   */
+  public static Pipeline fromConfig(Path file) {
+    return PipelineConfig.read(file).toBuilder().build();
   }
 
   /** A builder for a pipeline with this name (used in logs, checkpoints and the fingerprint). */

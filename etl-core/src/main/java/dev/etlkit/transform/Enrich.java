@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * .transform(Enrich.with("enrich", EmployeeRules::enrich))          // (record, clock) -> record
  * .transform(Enrich.constant("source", "hris"))
  * .transform(Enrich.computed("domain", r -> r.getString("email").replaceAll(".*@", "")))
- * .transform(Enrich.lookup("departmentId").from(CsvSource.file(depts), "id").fields("costCenter").build())
+ * .transform(Enrich.lookup("departmentId").from(CsvSource.file(depts).build(), "id").fields("costCenter").build())
  * }</pre>
  *
  * <p>The enrichers are thread-safe as long as the functions given to them are.

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * unchanged, or is rejected after {@link #rejectMissing()}.
  *
  * <pre>{@code
- * Enrich.lookup("departmentId").from(CsvSource.file(Path.of("departments.csv")), "id").build();
+ * Enrich.lookup("departmentId").from(CsvSource.file(Path.of("departments.csv")).build(), "id").build();
  * Enrich.lookup("departmentId")
  *     .jdbc(dataSource, "SELECT name AS department, cost_center FROM departments WHERE id = ?")
  *     .cacheSize(10_000)
