@@ -163,6 +163,7 @@ class CheckpointConsistencyTest {
 
   @Test
   void twoKillsBeforeACheckpointEndWithTheUninterruptedOutput() {
+    // Entries appended for batches whose checkpoint was never saved must not be read by a later resume.
     List<Long> expected = uninterrupted();
     List<Long> out = new ArrayList<>();
     FaultyStore store = new FaultyStore(FileCheckpointStore.in(dir.resolve("crashed")));
@@ -181,6 +182,7 @@ class CheckpointConsistencyTest {
 
   @Test
   void aRunWhoseLogAppendFailedResumesToTheUninterruptedOutput() {
+    // The FAILED checkpoint must not count batches whose log entries never reached the store.
     List<Long> expected = uninterrupted();
     List<Long> out = new ArrayList<>();
     FaultyStore store = new FaultyStore(FileCheckpointStore.in(dir.resolve("crashed")));

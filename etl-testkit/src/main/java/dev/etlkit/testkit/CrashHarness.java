@@ -61,8 +61,8 @@ public final class CrashHarness {
   }
 
   /**
-   * Kills a run once every sink wrote batch {@code batch} (1-based, counted over the whole run); its
-   * checkpoint may or may not be saved yet, as the engine saves checkpoints in the background.
+   * Kills a run once the first checkpoint that covers batch {@code batch} (1-based, counted over the
+   * whole run) is saved; the sinks may have written later batches by then.
    */
   public CrashHarness killAfterBatch(long batch) {
     kills.add(new CrashPoint(CrashPoint.Kind.AFTER_BATCH, batch));
@@ -71,7 +71,8 @@ public final class CrashHarness {
 
   /**
    * Kills a run halfway through writing batch {@code batch} to the sink watched last, earlier sinks
-   * having written all of it: the outputs then hold data that no checkpoint knows of.
+   * having written all of it and every earlier batch checkpointed: the outputs then hold data that no
+   * checkpoint knows of.
    */
   public CrashHarness killDuringWrite(long batch) {
     kills.add(new CrashPoint(CrashPoint.Kind.DURING_WRITE, batch));

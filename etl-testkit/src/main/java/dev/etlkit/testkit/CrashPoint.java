@@ -10,7 +10,7 @@ record CrashPoint(Kind kind, long batch) {
 
   /** The moments of a batch at which a run can be killed. */
   enum Kind {
-    /** Once every sink wrote the batch; its checkpoint may or may not be saved yet. */
+    /** Once the first checkpoint that covers the batch is saved. */
     AFTER_BATCH,
     /** Halfway through the batch's write to the sink watched last; earlier sinks wrote all of it. */
     DURING_WRITE,
