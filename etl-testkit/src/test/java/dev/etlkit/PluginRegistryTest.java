@@ -74,7 +74,11 @@ class PluginRegistryTest {
 
   @Test
   void reportsEveryOptionProblemAtOnce() {
-    assertThatThrownBy(() -> PluginRegistry.load().source(config(Map.of("type", "memory", "name", List.of(), "cuont", 3))))
+    Map<String, Object> options = new java.util.LinkedHashMap<>();
+    options.put("type", "memory");
+    options.put("name", List.of());
+    options.put("cuont", 3);
+    assertThatThrownBy(() -> PluginRegistry.load().source(config(options)))
         .isInstanceOf(ConfigException.class)
         .hasMessage(String.join(System.lineSeparator(),
             "sources[0].name: must be a string, was []",
