@@ -150,6 +150,7 @@ public final class Pipeline {
     private ErrorPolicy errorPolicy = ErrorPolicy.skip();
     private CheckpointStore checkpoints = FileCheckpointStore.in(FileCheckpointStore.DEFAULT_DIRECTORY);
     private Clock clock = Clock.systemDefaultZone();
+    private Duration checkpointInterval = Duration.ofMillis(200);
 
     private Builder(String name) {
       if (name == null || name.isBlank()) {
@@ -224,6 +225,20 @@ public final class Pipeline {
       return this;
     }
 
+    /**
+     * The least time between two checkpoint saves (default 200 ms; zero saves after every batch).
+     * Checkpoints are saved on a thread of their own; a batch committed by the sinks but not yet covered
+     * by a saved checkpoint is written again on resume, which the sinks' truncate-on-resume and upserts
+     * make harmless.
+     */
+    public Builder checkpointInterval(Duration checkpointInterval) {
+      if (checkpointInterval.isNegative()) {
+        throw new IllegalArgumentException("checkpointInterval must not be negative, was " + checkpointInterval);
+      }
+      this.checkpointInterval = checkpointInterval;
+      return this;
+    }
+
     /** Keep no checkpoints: runs cannot be resumed. For tests and throwaway jobs. */
     public Builder noCheckpoints() {
       this.checkpoints = NoCheckpoints.INSTANCE;
@@ -260,7 +275,7 @@ public final class Pipeline {
       }
       int depth = queueDepth > 0 ? queueDepth : 2 * workers;
       return new Pipeline(new Definition(name, sources, transformers, sinks, batchSize, workers, depth, retry,
-          errorPolicy, checkpoints, listeners, clock));
+          errorPolicy, checkpoints, checkpointInterval, listeners, clock));
     }
   }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Saves checkpoints on a thread of its own, so that a store's fsync or network round trip overlaps
- * with the next batches instead of stalling them. Log entries are appended in order, all of them;
+ * with the next batches instead of stalling them, and at most once per interval, so that a fast
+ * pipeline does not spend its time saving. Log entries are appended in order, all of them;
  * of several checkpoints waiting at once only the newest is saved, since it covers the others. A
  * checkpoint only ever describes batches the sinks had already committed when it was handed over, so a
  * delayed one is merely older, never wrong. A failure (after the store's retries) is kept and thrown to
@@ -29,7 +30,11 @@ final class Checkpointer {
 
   private final CheckpointStore store;
   private final Retry retry;
-  private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(16);
+  // Room for every batch a fast pipeline commits within one interval; put() blocks beyond it.
+  private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(4096);
+  private final long intervalNanos;
+  private long lastSaveNanos;
+  private volatile boolean flushing;
   private final Thread thread;
   private final Object lock = new Object();
   private long submitted;
@@ -37,10 +42,15 @@ final class Checkpointer {
   private volatile @Nullable Exception failure;
   private volatile Checkpoint lastSaved;
 
-  /** {@code saved}: the checkpoint the run already has in the store (its first one, or the one resumed from). */
-  Checkpointer(String runId, CheckpointStore store, Retry retry, Checkpoint saved) {
+  /**
+   * {@code saved}: the checkpoint the run already has in the store (its first one, or the one resumed
+   * from); {@code interval}: the least time between two saves.
+   */
+  Checkpointer(String runId, CheckpointStore store, Retry retry, Checkpoint saved, java.time.Duration interval) {
     this.store = store;
     this.retry = retry;
+    this.intervalNanos = interval.toNanos();
+    this.lastSaveNanos = System.nanoTime() - intervalNanos;
     this.lastSaved = saved;
     this.thread = new Thread(this::loop, "etl-checkpoint-" + runId);
     thread.setDaemon(true);
@@ -59,6 +69,8 @@ final class Checkpointer {
   /** Waits until everything handed over is saved; throws the failure if saving failed. */
   void drain() throws Exception {
     synchronized (lock) {
+      flushing = true;
+      lock.notifyAll();
       while (done < submitted && failure == null) {
         lock.wait();
       }
@@ -88,12 +100,23 @@ final class Checkpointer {
     }
   }
 
+  /** Waits until the interval since the last save has passed, unless the run is ending. */
+  private void awaitInterval() throws InterruptedException {
+    synchronized (lock) {
+      long wait;
+      while (!flushing && (wait = lastSaveNanos + intervalNanos - System.nanoTime()) > 0) {
+        lock.wait(Math.max(1, wait / 1_000_000));
+      }
+    }
+  }
+
   private void loop() {
     List<Task> tasks = new ArrayList<>();
     try {
       while (true) {
         tasks.clear();
         tasks.add(queue.take());
+        awaitInterval();
         queue.drainTo(tasks);
         for (Task t : tasks) {
           for (LogEntry e : t.entries()) {
@@ -109,6 +132,7 @@ final class Checkpointer {
           return null;
         });
         lastSaved = newest;
+        lastSaveNanos = System.nanoTime();
         synchronized (lock) {
           done += tasks.size();
           lock.notifyAll();

@@ -22,6 +22,7 @@ public record Definition(
     Retry retry,
     ErrorPolicy errorPolicy,
     CheckpointStore checkpoints,
+    java.time.Duration checkpointInterval,
     List<PipelineListener> listeners,
     Clock clock) {
 

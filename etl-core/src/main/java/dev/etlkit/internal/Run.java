@@ -122,7 +122,7 @@ public final class Run {
         saved = checkpoint(RunStatus.RUNNING, null);
         save(saved);
       }
-      checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved);
+      checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
       int threads = def.workers();
       AtomicInteger n = new AtomicInteger();
       workers = Executors.newFixedThreadPool(threads, r -> {
