@@ -23,6 +23,8 @@ final class DateFormats {
   private final DateTimeFormatter[] formatters;
   /** For {@code yyyy?MM?dd} patterns, the separator, read by hand; 0 otherwise. */
   private final char[] fastSeparators;
+  /** Which formats are {@code ISO_DATE_TIME}, whose common shapes are read by hand. */
+  private final boolean[] isoDateTimes;
 
   DateFormats(List<String> formats) {
     if (formats.isEmpty()) {
@@ -32,9 +34,11 @@ final class DateFormats {
     names = formats.toArray(new String[0]);
     formatters = new DateTimeFormatter[n];
     fastSeparators = new char[n];
+    isoDateTimes = new boolean[n];
     for (int i = 0; i < n; i++) {
       formatters[i] = formatter(names[i]);
       fastSeparators[i] = fastSeparator(names[i]);
+      isoDateTimes[i] = names[i].equals("ISO_DATE_TIME");
     }
   }
 
@@ -45,7 +49,12 @@ final class DateFormats {
   @Nullable LocalDate parse(String text) {
     for (int i = 0; i < formatters.length; i++) {
       LocalDate d;
-      if (fastSeparators[i] == 0) {
+      if (isoDateTimes[i]) {
+        d = isoDateTime(text);
+        if (d == null) {
+          d = parse(formatters[i], text);
+        }
+      } else if (fastSeparators[i] == 0) {
         d = parse(formatters[i], text);
       } else if (text.length() == 10) {
         d = parseFixed(text, fastSeparators[i]);
@@ -75,14 +84,16 @@ final class DateFormats {
   /** Parses the whole text; checks the shape before resolving so that most misfits throw nothing. */
   static @Nullable LocalDate parse(DateTimeFormatter f, String text) {
     ParsePosition pos = new ParsePosition(0);
-    if (f.parseUnresolved(text, pos) == null || pos.getIndex() != text.length()) {
-      return null;
-    }
     try {
+      if (f.parseUnresolved(text, pos) == null || pos.getIndex() != text.length()) {
+        return null;
+      }
       TemporalAccessor t = f.parse(text);
       return LocalDate.from(t);
     } catch (DateTimeException e) {
-      return null; // an impossible date (2023-02-30) or a format without a date
+      // an impossible date (2023-02-30), a format without a date, or an offset out of range (+02:60),
+      // which the offset parser reports by throwing even from parseUnresolved
+      return null;
     }
   }
 
@@ -97,6 +108,51 @@ final class DateFormats {
       return null;
     }
     return LocalDate.of(y, m, d);
+  }
+
+  /**
+   * The date of {@code yyyy-MM-ddTHH:mm[:ss[.fraction]][Z|+HH:MM|-HH:MM]}, checked as strictly as
+   * {@code ISO_DATE_TIME} checks it; null for anything else (also for what is merely unusual, such as a
+   * zone id or a zero offset written with digits), which is then left to the formatter.
+   */
+  static @Nullable LocalDate isoDateTime(String s) {
+    int len = s.length();
+    if (len < 16 || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+      return null;
+    }
+    LocalDate date = parseFixed(s, '-');
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+      return null;
+    }
+    int i = 16;
+    if (i < len && s.charAt(i) == ':') {
+      int second = len >= 19 ? digits(s, 17, 19) : -1;
+      if (second < 0 || second > 59) {
+        return null;
+      }
+      i = 19;
+      if (i < len && s.charAt(i) == '.') {
+        int start = ++i;
+        while (i < len && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+          i++;
+        }
+        if (i == start) {
+          return null;
+        }
+      }
+    }
+    if (i == len || s.charAt(i) == 'Z' && i + 1 == len) {
+      return date;
+    }
+    char sign = s.charAt(i);
+    if ((sign == '+' || sign == '-') && len == i + 6 && s.charAt(i + 3) == ':') {
+      int hours = digits(s, i + 1, i + 3);
+      int minutes = digits(s, i + 4, i + 6);
+      return hours >= 0 && hours < 18 && minutes >= 0 && minutes < 60 && hours + minutes > 0 ? date : null;
+    }
+    return null;
   }
 
   private static int digits(String s, int from, int to) {

@@ -28,8 +28,9 @@ record FieldCheck(String field, boolean required, @Nullable ValueType type, List
       out.add(Violations.wrongType(field, type, value));
       return;
     }
-    for (Rule rule : rules) {
-      Violation v = rule.check(field, value, clock);
+    // by index: an iterator per field and record is measurable garbage on millions of records
+    for (int i = 0, n = rules.size(); i < n; i++) {
+      Violation v = rules.get(i).check(field, value, clock);
       if (v != null) {
         out.add(v);
       }

@@ -5,8 +5,10 @@ import dev.etlkit.api.Record;
 import dev.etlkit.api.Transformer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans field values with {@link FieldOp}s, field by field. Fields without ops, and records without
@@ -25,6 +27,7 @@ public final class Normalize implements Transformer<Record, Record> {
 
   private final String name;
   private final Map<String, FieldOp> ops;
+  private volatile @Nullable Shape shape;
 
   private Normalize(String name, Map<String, FieldOp> ops) {
     this.name = name;
@@ -43,20 +46,71 @@ public final class Normalize implements Transformer<Record, Record> {
   }
 
   private Record apply(Record record) {
-    // with() per changed field, not a builder: a builder would copy every nested map and list again
-    Record result = record;
     int n = record.size();
+    Object[] values = null;
+    int changed = 0;
+    boolean nested = false;
     for (int i = 0; i < n; i++) {
       FieldOp op = ops.get(record.nameAt(i));
-      if (op != null) {
-        Object value = record.valueAt(i);
-        Object normalized = op.apply(value);
-        if (normalized != value) {
-          result = result.with(record.nameAt(i), normalized);
+      Object value = record.valueAt(i);
+      Object normalized = op == null ? value : op.apply(value);
+      if (normalized != value && values == null) {
+        values = new Object[n];
+        for (int j = 0; j < i; j++) {
+          values[j] = record.valueAt(j);
         }
+      }
+      if (values != null) {
+        values[i] = normalized;
+        changed += normalized != value ? 1 : 0;
+        nested |= normalized instanceof Map || normalized instanceof List;
+      }
+    }
+    if (values == null) {
+      return record;
+    }
+    if (changed > 1 && !nested) {
+      // one new record, not a copy per changed field
+      return layoutOf(record).record(values);
+    }
+    // with() per changed field: a layout would copy every nested map and list again
+    Record result = record;
+    for (int i = 0; i < n; i++) {
+      if (values[i] != record.valueAt(i)) {
+        result = result.with(record.nameAt(i), values[i]);
       }
     }
     return result;
+  }
+
+  /** The layout of the record's fields; records of one source share it, so it is kept for the next one. */
+  private Record.Layout layoutOf(Record record) {
+    Shape s = shape;
+    if (s == null || !s.fits(record)) {
+      String[] names = new String[record.size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = record.nameAt(i);
+      }
+      s = new Shape(names, Record.layout(names));
+      shape = s;
+    }
+    return s.layout;
+  }
+
+  /** Field names and the layout made of them. */
+  private record Shape(String[] names, Record.Layout layout) {
+    boolean fits(Record record) {
+      if (record.size() != names.length) {
+        return false;
+      }
+      for (int i = 0; i < names.length; i++) {
+        String name = record.nameAt(i);
+        if (name != names[i] && !name.equals(names[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   @Override

@@ -2,17 +2,25 @@ package dev.etlkit.transform;
 
 import dev.etlkit.api.Violation;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
 /** Bounds on a number, each inclusive or exclusive; one message names both bounds. */
 final class RangeRule implements Rule {
 
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private final @Nullable BigDecimal min;
   private final boolean minInclusive;
   private final @Nullable BigDecimal max;
   private final boolean maxInclusive;
   private final String message;
+  /** The smallest and largest whole numbers within the bounds, so that a Long is checked without a BigDecimal. */
+  private final long lowestLong;
+  private final long highestLong;
+  private final boolean longBounds;
 
   RangeRule(@Nullable BigDecimal min, boolean minInclusive, @Nullable BigDecimal max, boolean maxInclusive) {
     if (min != null && max != null && min.compareTo(max) > 0) {
@@ -23,6 +31,14 @@ final class RangeRule implements Rule {
     this.max = max;
     this.maxInclusive = maxInclusive;
     this.message = message(min, minInclusive, max, maxInclusive);
+    BigDecimal lowest = min == null ? LONG_MIN
+        : minInclusive ? min.setScale(0, RoundingMode.CEILING) : min.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+    BigDecimal highest = max == null ? LONG_MAX
+        : maxInclusive ? max.setScale(0, RoundingMode.FLOOR) : max.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+    // bounds beyond the long range leave Longs to the BigDecimal comparison
+    this.longBounds = lowest.compareTo(LONG_MAX) <= 0 && highest.compareTo(LONG_MIN) >= 0;
+    this.lowestLong = longBounds ? lowest.max(LONG_MIN).longValue() : 0;
+    this.highestLong = longBounds ? highest.min(LONG_MAX).longValue() : 0;
   }
 
   /** "must be between 16 and 100", "must be greater than 0 and at most 1000000", "must be at least 2". */
@@ -41,6 +57,12 @@ final class RangeRule implements Rule {
 
   @Override
   public @Nullable Violation check(String field, Object value, Clock clock) {
+    if (value instanceof Long l && longBounds) {
+      if (l < lowestLong) {
+        return new Violation(field, "min", Violations.withValue(message, value));
+      }
+      return l > highestLong ? new Violation(field, "max", Violations.withValue(message, value)) : null;
+    }
     BigDecimal d = Numbers.decimal(value);
     if (d == null) {
       return null;
