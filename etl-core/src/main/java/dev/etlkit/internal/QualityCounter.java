@@ -17,6 +17,8 @@ final class QualityCounter {
   private final Map<String, long[]> fields = new LinkedHashMap<>();
   private final Map<String, Long> rules = new LinkedHashMap<>();
   private long recordsSeen;
+  private String[] lastNames = new String[0];
+  private long[][] lastCounts = new long[0][];
 
   /** Counts a record as read from a source; fields missing here but seen elsewhere count as empty at report time. */
   void countInput(Object value) {
@@ -24,8 +26,9 @@ final class QualityCounter {
       return;
     }
     recordsSeen++;
-    for (int i = 0; i < r.size(); i++) {
-      long[] c = fields.computeIfAbsent(r.nameAt(i), k -> new long[3]);
+    long[][] counts = countsOf(r);
+    for (int i = 0; i < counts.length; i++) {
+      long[] c = counts[i];
       Object v = r.valueAt(i);
       if (v == null || v instanceof String s && s.isBlank()) {
         c[1]++;
@@ -33,6 +36,25 @@ final class QualityCounter {
         c[0]++;
       }
     }
+  }
+
+  /** The counters of the record's fields by position; records in a row usually have the same fields. */
+  private long[][] countsOf(Record r) {
+    int n = r.size();
+    boolean same = n == lastNames.length;
+    for (int i = 0; i < n && same; i++) {
+      String name = r.nameAt(i);
+      same = name == lastNames[i] || name.equals(lastNames[i]);
+    }
+    if (!same) {
+      lastNames = new String[n];
+      lastCounts = new long[n][];
+      for (int i = 0; i < n; i++) {
+        lastNames[i] = r.nameAt(i);
+        lastCounts[i] = fields.computeIfAbsent(lastNames[i], k -> new long[3]);
+      }
+    }
+    return lastCounts;
   }
 
   void countRejected(RejectedRecord rejected) {

@@ -3,6 +3,9 @@ package dev.etlkit.examples.employee;
 import dev.etlkit.api.Record;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -21,28 +24,51 @@ final class EmployeeEnrichment {
   private static final BigDecimal PRINCIPAL = BigDecimal.valueOf(120_000);
   private static final List<String> ENGINEERING_SKILLS = List.of("JavaScript", "TypeScript", "Node.js");
 
+  /**
+   * The last millisecond's processedAt text and date: thousands of records share one millisecond, and
+   * formatting an instant or finding the date in a zone is not cheap.
+   */
+  private static volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, ZoneOffset.UTC, "", LocalDate.EPOCH);
+
   private EmployeeEnrichment() {
   }
 
   static Record enrich(Record record, Clock clock) {
+    Stamp now = stamp(clock);
     Map<String, Object> metadata = new LinkedHashMap<>();
     if (record.get("metadata") instanceof Map<?, ?> existing) {
       existing.forEach((k, v) -> metadata.put(String.valueOf(k), v));
     }
     if (record.get("joinDate") instanceof LocalDate joined) {
-      metadata.put("experienceYears", Math.floorDiv(ChronoUnit.DAYS.between(joined, LocalDate.now(clock)), 365));
+      metadata.put("experienceYears", Math.floorDiv(ChronoUnit.DAYS.between(joined, now.today), 365));
     }
     BigDecimal salary = decimal(record.get("salary"));
     if (salary != null) {
       metadata.put("salaryGrade", grade(salary));
     }
-    metadata.put("processedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    metadata.put("processedAt", now.text);
     metadata.put("enrichmentVersion", "1.0");
     if ("Engineering".equals(record.get("department"))) {
       metadata.put("techLevel", "Senior");
       metadata.put("skills", ENGINEERING_SKILLS);
     }
     return record.with("metadata", metadata);
+  }
+
+  private static Stamp stamp(Clock clock) {
+    long millis = clock.millis();
+    ZoneId zone = clock.getZone();
+    Stamp s = lastStamp;
+    if (s.millis != millis || !s.zone.equals(zone)) {
+      Instant instant = Instant.ofEpochMilli(millis);
+      s = new Stamp(millis, zone, instant.toString(), LocalDate.ofInstant(instant, zone));
+      lastStamp = s;
+    }
+    return s;
+  }
+
+  /** A millisecond in a zone: its ISO-8601 text and its date there. */
+  private record Stamp(long millis, ZoneId zone, String text, LocalDate today) {
   }
 
   static String grade(BigDecimal salary) {

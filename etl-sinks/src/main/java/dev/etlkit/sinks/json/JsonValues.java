@@ -89,6 +89,21 @@ public final class JsonValues {
 
   /** A decimal as plain text without exponent or trailing zeros: {@code 75000}, {@code 75000.5}, {@code 0}. */
   public static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    if (d.signum() == 0) {
+      return "0";
+    }
+    String s = d.toPlainString();
+    if (d.scale() <= 0) {
+      return s;
+    }
+    // the fraction's trailing zeros cut from the text: stripTrailingZeros() makes a new BigDecimal per value
+    int end = s.length();
+    while (s.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (s.charAt(end - 1) == '.') {
+      end--;
+    }
+    return end == s.length() ? s : s.substring(0, end);
   }
 }
