@@ -97,4 +97,12 @@ class PluginRegistryTest {
               + " and " + ImpostorProvider.class.getName());
     }
   }
+
+  @Test
+  void checksTheOptionsOfACheckpointStore() {
+    assertThatThrownBy(() -> PluginRegistry.load().checkpointStore(
+        new PluginConfig("checkpoints", Map.of("type", "file", "dir", "x"), Path.of(""))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("checkpoints.dir: unknown option; known options: directory");
+  }
 }

@@ -10,6 +10,14 @@ public interface CheckpointStoreProvider {
   /** The type name; unique among checkpoint store providers. */
   String type();
 
+  /**
+   * The options this store accepts, checked before {@link #create} is called; an empty list turns the
+   * check off. The registry always accepts {@code "type"} itself.
+   */
+  default java.util.List<OptionSpec> options() {
+    return java.util.List.of();
+  }
+
   /** Makes the store. Connections may be opened lazily, on first use. */
   CheckpointStore create(PluginConfig config);
 }

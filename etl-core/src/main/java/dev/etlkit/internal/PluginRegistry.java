@@ -89,7 +89,9 @@ public final class PluginRegistry {
 
   /** Makes a checkpoint store of the config's {@code type}. */
   public CheckpointStore checkpointStore(PluginConfig config) {
-    return find("checkpoint store", stores, config).create(config);
+    CheckpointStoreProvider p = find("checkpoint store", stores, config);
+    checkOptions(config, p.options());
+    return p.create(config);
   }
 
   private static <P> P find(String kind, Map<String, P> providers, PluginConfig config) {

@@ -15,8 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public final class RedisCheckpointStoreProvider implements CheckpointStoreProvider {
 
-  /** The options this store accepts. */
-  public static final List<OptionSpec> OPTIONS = List.of(
+  private static final List<OptionSpec> OPTIONS = List.of(
       OptionSpec.optional("url", Type.STRING, null,
           "the server, redis://[:PASSWORD@]HOST[:PORT][/DB]; the REDIS_URL environment variable when absent"),
       OptionSpec.optional("prefix", Type.STRING, RedisCheckpointStore.DEFAULT_PREFIX, "the first part of every key"),
@@ -36,6 +35,11 @@ public final class RedisCheckpointStoreProvider implements CheckpointStoreProvid
   @Override
   public String type() {
     return "redis";
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return OPTIONS;
   }
 
   /**
