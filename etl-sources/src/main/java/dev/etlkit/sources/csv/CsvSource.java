@@ -1,7 +1,6 @@
 package dev.etlkit.sources.csv;
 
 import dev.etlkit.api.ConfigException;
-import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Source;
@@ -11,7 +10,6 @@ import dev.etlkit.sources.file.InputFile;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -122,10 +120,8 @@ public final class CsvSource implements Source<Record> {
   private CsvRows start(long offset, long line) throws IOException {
     try {
       return new CsvRows(file, format, offset, line);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("file not found: " + file.path(), e);
     } catch (IOException e) {
-      throw new EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
+      throw file.openFailure(offset, e);
     }
   }
 

@@ -110,6 +110,17 @@ public final class InputFile {
     }
   }
 
+  /**
+   * What a failure to open the file at {@code offset} means to the run: a file that vanished since the
+   * run was configured is a {@link dev.etlkit.api.ConfigException}, anything else is fatal.
+   */
+  public RuntimeException openFailure(long offset, IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return new dev.etlkit.api.ConfigException("file not found: " + path, e);
+    }
+    return new dev.etlkit.api.EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
+  }
+
   private static void skipFully(InputStream in, long offset) throws IOException {
     long left = offset;
     while (left > 0) {

@@ -3,7 +3,6 @@ package dev.etlkit.sources.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.etlkit.api.ConfigException;
-import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Source;
@@ -12,7 +11,6 @@ import dev.etlkit.api.SourceItem;
 import dev.etlkit.sources.file.InputFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -110,10 +108,8 @@ public final class JsonSource implements Source<Record> {
   private InputStream openAt(long offset) throws IOException {
     try {
       return file.open(offset);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("file not found: " + file.path(), e);
     } catch (IOException e) {
-      throw new EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
+      throw file.openFailure(offset, e);
     }
   }
 
