@@ -9,12 +9,14 @@ import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Origin;
 import dev.etlkit.api.Position;
+import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Rejected records of one batch as a JSON log entry, so that a resumed run reports the errors from before. */
 final class RejectionJson {
@@ -42,7 +44,7 @@ final class RejectionJson {
         vs.add(Map.of("field", v.field(), "rule", v.rule(), "message", v.message()));
       }
       m.put("violations", vs);
-      m.put("raw", r.toDeadLetter("").get("record"));
+      m.put("raw", raw(r.raw()));
       out.add(m);
     }
     try {
@@ -50,6 +52,14 @@ final class RejectionJson {
     } catch (IOException e) {
       throw new EtlException("cannot encode rejected records: " + e.getMessage(), e);
     }
+  }
+
+  /** The raw input as the dead letter's {@code record} holds it, without building the whole dead letter. */
+  private static @Nullable Object raw(@Nullable Object raw) {
+    if (raw == null || raw instanceof String || raw instanceof Map) {
+      return raw;
+    }
+    return raw instanceof Record rec ? rec.asMap() : raw.toString();
   }
 
   @SuppressWarnings("unchecked")
