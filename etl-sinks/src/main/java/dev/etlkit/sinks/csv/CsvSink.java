@@ -1,15 +1,11 @@
 package dev.etlkit.sinks.csv;
 
-import com.univocity.parsers.csv.CsvWriter;
-import com.univocity.parsers.csv.CsvWriterSettings;
 import dev.etlkit.api.Chunk;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkContext;
 import dev.etlkit.sinks.file.PartFile;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +38,10 @@ public final class CsvSink implements Sink<Record> {
   private final Path path;
   private final List<CsvColumn> configured;
   private final boolean header;
-  private final char delimiter;
-  private final String lineSeparator;
   private final boolean append;
   private final CsvCells cells;
+  private final CsvEncoder encoder;
   private @Nullable PartFile file;
-  private @Nullable CsvWriter writer;
   private @Nullable List<CsvColumn> columns;
   private String @Nullable [] row;
 
@@ -55,9 +49,8 @@ public final class CsvSink implements Sink<Record> {
     this.path = b.path;
     this.configured = List.copyOf(b.columns);
     this.header = b.header;
-    this.delimiter = b.delimiter;
-    this.lineSeparator = b.lineSeparator;
     this.append = b.append;
+    this.encoder = new CsvEncoder(b.delimiter, b.lineSeparator);
     this.cells = new CsvCells(b.datePattern, b.trueText, b.falseText, b.escapeFormulas);
   }
 
@@ -87,13 +80,11 @@ public final class CsvSink implements Sink<Record> {
     } else if (restored != null && restored.get(FIELDS) instanceof List<?> fields) {
       useColumns(((List<String>) fields).stream().map(CsvColumn::of).toList());
     }
-    writer = newWriter(file);
   }
 
   @Override
   public void write(Chunk<Record> chunk) throws IOException {
     PartFile f = Objects.requireNonNull(file, "open() first");
-    CsvWriter w = Objects.requireNonNull(writer);
     List<Record> items = chunk.items();
     if (items.isEmpty()) {
       return;
@@ -102,16 +93,16 @@ public final class CsvSink implements Sink<Record> {
       if (columns == null) {
         useColumns(items.get(0).fieldNames().stream().map(CsvColumn::of).toList());
       }
-      writeHeaderIfNew(f, w);
+      writeHeaderIfNew(f);
       for (Record r : items) {
-        w.writeRow(cells(r));
+        encoder.row(cells(r));
       }
-      w.flush();
+      encoder.writeTo(f.buffer());
       f.commit();
     } catch (IOException | RuntimeException e) {
-      // The writer may hold half a row: start over from the last commit.
+      // The encoder may hold half a batch: start over from the last commit.
+      encoder.reset();
       f.discard();
-      writer = newWriter(f);
       throw e;
     }
   }
@@ -128,9 +119,9 @@ public final class CsvSink implements Sink<Record> {
     return out;
   }
 
-  private void writeHeaderIfNew(PartFile f, CsvWriter w) {
+  private void writeHeaderIfNew(PartFile f) {
     if (header && f.length() == 0) {
-      w.writeRow(Objects.requireNonNull(columns).stream().map(CsvColumn::header).toArray(String[]::new));
+      encoder.row(Objects.requireNonNull(columns).stream().map(CsvColumn::header).toArray(String[]::new));
     }
   }
 
@@ -151,10 +142,9 @@ public final class CsvSink implements Sink<Record> {
   @Override
   public void complete() throws IOException {
     PartFile f = Objects.requireNonNull(file, "open() first");
-    CsvWriter w = Objects.requireNonNull(writer);
     if (columns != null) {
-      writeHeaderIfNew(f, w);
-      w.flush();
+      writeHeaderIfNew(f);
+      encoder.writeTo(f.buffer());
       f.commit();
     }
     f.complete();
@@ -165,25 +155,6 @@ public final class CsvSink implements Sink<Record> {
     if (file != null) {
       file.close();
     }
-  }
-
-  private CsvWriter newWriter(PartFile f) {
-    CsvWriterSettings s = new CsvWriterSettings();
-    s.getFormat().setDelimiter(delimiter);
-    s.getFormat().setQuote('"');
-    s.getFormat().setQuoteEscape('"');
-    s.getFormat().setLineSeparator(lineSeparator);
-    s.setIgnoreLeadingWhitespaces(false);
-    s.setIgnoreTrailingWhitespaces(false);
-    s.setSkipEmptyLines(false);
-    s.setQuoteAllFields(false);
-    s.setQuoteEscapingEnabled(true);
-    s.setEscapeUnquotedValues(false);
-    s.setNullValue(null);
-    s.setEmptyValue(null);
-    s.setQuotationTriggers('\r', '\n');
-    s.setMaxColumns(Math.max(512, row == null ? 0 : row.length));
-    return new CsvWriter(new OutputStreamWriter(f.buffer(), StandardCharsets.UTF_8), s);
   }
 
   @Override

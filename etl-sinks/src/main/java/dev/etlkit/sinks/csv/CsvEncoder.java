@@ -1,0 +1,133 @@
+package dev.etlkit.sinks.csv;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Encodes CSV rows straight into UTF-8 bytes, a batch at a time: RFC 4180 minimal quoting (a cell is
+ * quoted only when it holds the delimiter, a quote, CR or LF, or when it starts a row with {@code #}; quotes are
+ * doubled), null and empty cells
+ * written as nothing, everything else exactly as it is. A lone surrogate becomes {@code ?}, as the JDK's
+ * UTF-8 encoder writes it. One pass over each cell, no intermediate strings: on millions of rows a
+ * general CSV writer and a {@code Writer} over the bytes cost more than the rest of the sink.
+ */
+final class CsvEncoder {
+
+  private final char delimiter;
+  private final byte[] delimiterBytes;
+  private final byte[] lineSeparator;
+  private byte[] buf = new byte[1 << 16];
+  private int len;
+
+  CsvEncoder(char delimiter, String lineSeparator) {
+    this.delimiter = delimiter;
+    this.delimiterBytes = String.valueOf(delimiter).getBytes(StandardCharsets.UTF_8);
+    this.lineSeparator = lineSeparator.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Appends one row of cells, ended by the line separator. */
+  void row(@Nullable String[] cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        bytes(delimiterBytes);
+      }
+      cell(cells[i], i == 0);
+    }
+    bytes(lineSeparator);
+  }
+
+  /** Writes the rows appended so far to {@code out} and forgets them. */
+  void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, len);
+    len = 0;
+  }
+
+  /** Forgets the rows appended so far. */
+  void reset() {
+    len = 0;
+  }
+
+  private void cell(@Nullable String s, boolean first) {
+    if (s == null || s.isEmpty()) {
+      return;
+    }
+    // a row starting with # reads as a comment to many CSV readers (Univocity's among them): quoted, it cannot
+    if (!needsQuotes(s) && !(first && s.charAt(0) == '#')) {
+      text(s, 0, s.length());
+      return;
+    }
+    ensure(1);
+    buf[len++] = '"';
+    int from = 0;
+    for (int q = s.indexOf('"'); q >= 0; q = s.indexOf('"', q + 1)) {
+      text(s, from, q + 1);
+      ensure(1);
+      buf[len++] = '"';
+      from = q + 1;
+    }
+    text(s, from, s.length());
+    ensure(1);
+    buf[len++] = '"';
+  }
+
+  private void bytes(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+  }
+
+  private boolean needsQuotes(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** UTF-8 of {@code s[from, to)}; ASCII, the common case, one byte a char. */
+  private void text(String s, int from, int to) {
+    int n = to;
+    ensure(n - from);
+    int i = from;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      buf[len++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      ensure(4);
+      if (c < 0x80) {
+        buf[len++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[len++] = (byte) (0xC0 | c >> 6);
+        buf[len++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        buf[len++] = (byte) (0xF0 | cp >> 18);
+        buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp & 0x3F);
+      } else if (Character.isSurrogate(c)) {
+        buf[len++] = '?';
+      } else {
+        buf[len++] = (byte) (0xE0 | c >> 12);
+        buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
+        buf[len++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+  }
+
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+}
