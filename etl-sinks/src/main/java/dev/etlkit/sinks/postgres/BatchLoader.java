@@ -1,9 +1,6 @@
 package dev.etlkit.sinks.postgres;
 
 import dev.etlkit.api.Record;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -40,7 +37,7 @@ final class BatchLoader implements AutoCloseable {
   private static final int STAGED_AFTER_CONFLICT = 16;
 
   private final String directCopySql;
-  private final StringBuilder text = new StringBuilder(1 << 16);
+  private final CopyWriter writer;
   private int stagedBatchesLeft;
 
   private BatchLoader(Connection connection, LoadPlan plan, @Nullable String stage) throws SQLException {
@@ -51,6 +48,7 @@ final class BatchLoader implements AutoCloseable {
     this.copySql = plan.copySql(stage == null ? plan.into().sql() : stage);
     this.directCopySql = plan.copySql(plan.into().sql());
     this.upsertSql = stage == null ? null : plan.upsertSql(stage);
+    this.writer = new CopyWriter(plan.bindings());
   }
 
   /** Takes over {@code connection}: turns autocommit off and, for upserts, makes the staging table. */
@@ -163,16 +161,7 @@ final class BatchLoader implements AutoCloseable {
   }
 
   private void copy(List<Record> items, int[] rows, int from, int to, String sql) throws SQLException {
-    text.setLength(0);
-    for (int i = from; i < to; i++) {
-      CopyText.appendRow(text, items.get(rows[i]), plan.bindings());
-    }
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      copyApi.copyIn(sql, new ByteArrayInputStream(bytes), 1 << 16);
-    } catch (IOException e) {
-      throw new SQLException("cannot read the batch's COPY data: " + e.getMessage(), "58030", e);
-    }
+    writer.copy(copyApi, sql, items, rows, from, to);
   }
 
   /** Drops the staging table and gives the connection back; quietly, as the connection may be dead. */

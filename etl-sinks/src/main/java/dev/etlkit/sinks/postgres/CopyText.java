@@ -8,24 +8,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows in the text format of {@code COPY ... FROM STDIN}: tab-separated, {@code \N} for null, and
+ * Values in the text format of {@code COPY ... FROM STDIN}: tab-separated, {@code \N} for null, and
  * backslash, tab, CR and LF escaped with a backslash, so that no value can end a cell or a row early.
+ * {@link CopyWriter} sends rows in this form; here it gives the key a row will have in the table.
  */
 final class CopyText {
 
   private CopyText() {
-  }
-
-  /** Appends one row of {@code record}'s values for the bound columns, ended by a newline. */
-  static void appendRow(StringBuilder sb, Record record, List<Binding> bindings) {
-    for (int i = 0, n = bindings.size(); i < n; i++) {
-      if (i > 0) {
-        sb.append('\t');
-      }
-      Binding b = bindings.get(i);
-      appendValue(sb, valueOf(record, i, b.field()), b.json());
-    }
-    sb.append('\n');
   }
 
   /** The key of a row as the database will compare it: the encoded key values joined by tabs. */
