@@ -55,7 +55,11 @@ final class CsvEncoder {
       return;
     }
     // a row starting with # reads as a comment to many CSV readers (Univocity's among them): quoted, it cannot
-    if (!needsQuotes(s) && !(first && s.charAt(0) == '#')) {
+    boolean comment = first && s.charAt(0) == '#';
+    if (!comment && plainAscii(s)) {
+      return;
+    }
+    if (!comment && !needsQuotes(s)) {
       text(s, 0, s.length());
       return;
     }
@@ -77,6 +81,22 @@ final class CsvEncoder {
     ensure(b.length);
     System.arraycopy(b, 0, buf, len, b.length);
     len += b.length;
+  }
+
+  /** Writes {@code s} if it is ASCII that needs no quotes, the common case, in one pass; else writes nothing. */
+  private boolean plainAscii(String s) {
+    int n = s.length();
+    ensure(n);
+    int start = len;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c == delimiter || c == '"' || c == '\n' || c == '\r') {
+        len = start;
+        return false;
+      }
+      buf[len++] = (byte) c;
+    }
+    return true;
   }
 
   private boolean needsQuotes(String s) {
