@@ -30,6 +30,7 @@ LABELS = {
     ("pg", "etlkit-batch10k"): "etlkit etl.jar, batchSize 10000",
     ("pg", "etlkit-256m"): "etlkit etl.jar, batchSize 1000, -Xmx256m",
     ("upsert", "psql-staging"): "psql \\copy to staging + INSERT ON CONFLICT (floor)",
+    ("upsert", "psql-staging-metadata"): "psql staging + INSERT ON CONFLICT with etlkit's metadata",
     ("upsert", "etlkit"): "etlkit etl.jar, batchSize 1000",
     ("upsert", "etlkit-batch10k"): "etlkit etl.jar, batchSize 10000",
     ("scaling", "workers-1"): "employee transforms in memory, 1 worker",
@@ -50,6 +51,7 @@ CHECKS = [
     ("pg", "etlkit-batch10k", "psql-copy", "speed", 0.7),
     ("pg", "etlkit-256m", "etlkit", "slowdown", 0.10),
     ("upsert", "etlkit", "psql-staging", "speed", 0.7),
+    ("upsert", "etlkit", "psql-staging-metadata", "speed", None),
     ("upsert", "etlkit-batch10k", "psql-staging", "speed", 0.7),
     ("scaling", "workers-2", "workers-1", "speed", 1.7),
 ]
