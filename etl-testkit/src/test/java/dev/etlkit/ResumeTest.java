@@ -153,4 +153,34 @@ class ResumeTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("run run-4 already has a checkpoint in file checkpoints in " + dir + "; resume it or choose another run id");
   }
+
+  @Test
+  void keepsOnlyTheKeptErrorsInTheCheckpointAndRestoresThemOnResume() {
+    Transformer<Record, Record> rejectTens = Transformer.map("validate", r -> {
+      if (r.getLong("seq") % 10 == 3) {
+        throw new RecordException("seq: must not end in 3");
+      }
+      return r;
+    });
+    java.util.function.Function<dev.etlkit.api.Sink<Record>, Pipeline> build = sink -> Pipeline.builder("kept")
+        .source(ListSource.generate("numbers", 30, i -> Record.of("seq", i)))
+        .transform(rejectTens)
+        .sink(sink)
+        .batchSize(4)
+        .onError(ErrorPolicy.skip().keepErrors(2))
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+
+    PipelineResult crashed = build.apply(FailingSink.fatalAtBatch(7, () -> new IOException("disk full"))).run("kept-1");
+    assertThat(crashed.rejected()).isEqualTo(3);
+    Checkpoint cp = FileCheckpointStore.in(dir).load("kept-1").orElseThrow();
+    // three rejections committed, two kept: the errors log holds only what the result keeps
+    assertThat(cp.logLengths().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+
+    PipelineResult resumed = build.apply(FailingSink.fatalAtBatch(Integer.MAX_VALUE, () -> new IOException("never"))).resume("kept-1");
+
+    assertThat(resumed).succeeded().hasCounts(30, 27, 3, 0)
+        .hasErrors("validate rejected numbers item 4: seq: must not end in 3",
+            "validate rejected numbers item 14: seq: must not end in 3");
+  }
 }

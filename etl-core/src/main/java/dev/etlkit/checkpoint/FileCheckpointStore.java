@@ -60,8 +60,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     Path target = checkpointFile(checkpoint.runId());
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
-      Files.createDirectories(directory);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = open(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
         ch.write(ByteBuffer.wrap(CheckpointJson.write(checkpoint)));
         ch.force(true);
       }
@@ -72,6 +71,19 @@ public final class FileCheckpointStore implements CheckpointStore {
       }
     } catch (IOException e) {
       throw new EtlException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a file of the directory for writing, creating both as needed. The directory is made only when
+   * missing: {@link Files#createDirectories} on an existing one costs an exception, at every batch.
+   */
+  private FileChannel open(Path file, StandardOpenOption mode) throws IOException {
+    try {
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(directory);
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
     }
   }
 
@@ -91,8 +103,7 @@ public final class FileCheckpointStore implements CheckpointStore {
   public void appendLog(String runId, String log, byte[] entry) {
     Path file = logFile(runId, log);
     try {
-      Files.createDirectories(directory);
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      try (FileChannel ch = open(file, StandardOpenOption.APPEND)) {
         ByteBuffer buf = ByteBuffer.allocate(4 + entry.length).putInt(entry.length).put(entry).flip();
         while (buf.hasRemaining()) {
           ch.write(buf);

@@ -256,7 +256,9 @@ public final class Run {
       state.writtenPerSink.merge(sinkNames.get(i), writtenBy[i], Long::sum);
     }
     state.quality.merge(t.quality);
-    state.keep(rejected, def.errorPolicy().keepErrors());
+    // Only the kept rejections go to the errors log: it exists to restore the result's errors on resume.
+    // The dead letter and the quality counts have them all.
+    List<RejectedRecord> kept = state.keep(rejected, def.errorPolicy().keepErrors());
     if (batch.position() != null) {
       state.sourceIndex = batch.sourceIndex();
       state.position = batch.position();
@@ -269,8 +271,8 @@ public final class Run {
 
     long c0 = System.nanoTime();
     List<Checkpointer.LogEntry> entries = new ArrayList<>(2);
-    if (!rejected.isEmpty()) {
-      entries.add(logEntry(RunState.ERRORS_LOG, RejectionJson.write(rejected)));
+    if (!kept.isEmpty()) {
+      entries.add(logEntry(RunState.ERRORS_LOG, RejectionJson.write(kept)));
     }
     for (int i = 0; i < def.transformers().size(); i++) {
       if (def.transformers().get(i) instanceof StatefulTransformer<Object, Object> st) {

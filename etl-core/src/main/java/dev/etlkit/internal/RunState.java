@@ -98,13 +98,12 @@ final class RunState {
     return entries;
   }
 
-  void keep(List<RejectedRecord> more, int keepErrors) {
-    for (RejectedRecord r : more) {
-      if (errors.size() >= keepErrors) {
-        return;
-      }
-      errors.add(r);
-    }
+  /** Keeps rejections until {@code keepErrors} are kept; returns those it kept now. */
+  List<RejectedRecord> keep(List<RejectedRecord> more, int keepErrors) {
+    int room = Math.max(0, keepErrors - errors.size());
+    List<RejectedRecord> kept = more.size() <= room ? more : more.subList(0, room);
+    errors.addAll(kept);
+    return kept;
   }
 
   Checkpoint toCheckpoint(String runId, String pipeline, String fingerprint, RunStatus status, long elapsedMillis,

@@ -47,11 +47,12 @@ public final class Normalize implements Transformer<Record, Record> {
 
   private Record apply(Record record) {
     int n = record.size();
+    Shape fields = shapeOf(record);
     Object[] values = null;
     int changed = 0;
     boolean nested = false;
     for (int i = 0; i < n; i++) {
-      FieldOp op = ops.get(record.nameAt(i));
+      FieldOp op = fields.ops[i];
       Object value = record.valueAt(i);
       Object normalized = op == null ? value : op.apply(value);
       if (normalized != value && values == null) {
@@ -71,7 +72,7 @@ public final class Normalize implements Transformer<Record, Record> {
     }
     if (changed > 1 && !nested) {
       // one new record, not a copy per changed field
-      return layoutOf(record).record(values);
+      return fields.layout.record(values);
     }
     // with() per changed field: a layout would copy every nested map and list again
     Record result = record;
@@ -83,22 +84,27 @@ public final class Normalize implements Transformer<Record, Record> {
     return result;
   }
 
-  /** The layout of the record's fields; records of one source share it, so it is kept for the next one. */
-  private Record.Layout layoutOf(Record record) {
+  /**
+   * The record's field names with their ops and layout. Records of one source share their names, so the
+   * last shape is kept for the next record: no map lookup per field.
+   */
+  private Shape shapeOf(Record record) {
     Shape s = shape;
     if (s == null || !s.fits(record)) {
       String[] names = new String[record.size()];
+      FieldOp[] fieldOps = new FieldOp[names.length];
       for (int i = 0; i < names.length; i++) {
         names[i] = record.nameAt(i);
+        fieldOps[i] = ops.get(names[i]);
       }
-      s = new Shape(names, Record.layout(names));
+      s = new Shape(names, fieldOps, Record.layout(names));
       shape = s;
     }
-    return s.layout;
+    return s;
   }
 
-  /** Field names and the layout made of them. */
-  private record Shape(String[] names, Record.Layout layout) {
+  /** Field names in order, the op of each (null for none) and the layout made of the names. */
+  private record Shape(String[] names, @Nullable FieldOp[] ops, Record.Layout layout) {
     boolean fits(Record record) {
       if (record.size() != names.length) {
         return false;
