@@ -150,7 +150,7 @@ public final class Pipeline {
     private ErrorPolicy errorPolicy = ErrorPolicy.skip();
     private CheckpointStore checkpoints = FileCheckpointStore.in(FileCheckpointStore.DEFAULT_DIRECTORY);
     private Clock clock = Clock.systemDefaultZone();
-    private Duration checkpointInterval = Duration.ZERO;
+    private Duration checkpointInterval = Duration.ofMillis(200);
 
     private Builder(String name) {
       if (name == null || name.isBlank()) {
@@ -226,11 +226,13 @@ public final class Pipeline {
     }
 
     /**
-     * The least time between two checkpoint saves (default zero: a save after every batch, as long as
-     * the store keeps up; 200 ms cuts the cost of fsyncs and round trips for fast pipelines).
-     * Checkpoints are saved on a thread of their own; a batch committed by the sinks but not yet covered
-     * by a saved checkpoint is written again on resume, which the sinks' truncate-on-resume and upserts
-     * make harmless.
+     * The least time between two checkpoint saves (default 200 ms). A checkpoint is taken after every
+     * batch the sinks committed and handed to a thread of its own, which saves the newest one at most
+     * once per interval: on a fast pipeline a save per batch (an fsync, or a round trip to Redis) would
+     * cost more CPU than the batch itself. A failing or ending run saves its last batch's checkpoint at
+     * once. A batch committed by the sinks but not yet covered by a saved checkpoint when the process
+     * dies is written again on resume, which the file sinks' truncate-on-resume and upserts make
+     * harmless. {@link Duration#ZERO} saves after every batch, as fast as the store keeps up.
      */
     public Builder checkpointInterval(Duration checkpointInterval) {
       if (checkpointInterval.isNegative()) {

@@ -6,8 +6,11 @@ import java.util.Optional;
 /**
  * Keeps the checkpoints of runs so that they can be resumed.
  *
- * <p>The engine calls {@link #appendLog} and then {@link #save} after every batch that all sinks have
- * committed, on the writer thread, and {@link #save} once more with the final status. {@code save}
+ * <p>The engine calls {@link #appendLog} for every batch that all sinks have committed and then
+ * {@link #save} with a checkpoint that counts those entries, from one thread per run (not the writer's);
+ * with a checkpoint interval several batches' appends may come before one save. It calls {@link #save}
+ * once more with the final status. An appended entry needs to be durable only once the save that
+ * counts it returns, so a store may buffer appends until then. {@code save}
  * replaces the run's checkpoint atomically: a reader sees the old one or the new one, never a mix.
  * Logs are append-only lists of opaque entries (transformer state deltas, rejected records) so that a
  * large state is never rewritten at each checkpoint; {@link Checkpoint#logLengths()} tells how many

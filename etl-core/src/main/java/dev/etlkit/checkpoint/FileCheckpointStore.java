@@ -3,6 +3,7 @@ package dev.etlkit.checkpoint;
 import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.CheckpointStore;
 import dev.etlkit.api.EtlException;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Keeps checkpoints as files: {@code <runId>.json} per run, replaced atomically (written to a temporary
  * file, fsynced, renamed), and one append-only {@code <runId>.<log>.log} per incremental log, each entry
- * length-prefixed. The embedded default, under {@code .etl/checkpoints}.
+ * length-prefixed; entries are kept in memory until the next save, which appends and fsyncs them before
+ * the checkpoint that counts them. The embedded default, under {@code .etl/checkpoints}. Thread-safe.
  *
  * <pre>{@code
  * Pipeline.builder("employees").checkpoints(FileCheckpointStore.in(Path.of(".etl/checkpoints")))...
@@ -40,6 +45,8 @@ public final class FileCheckpointStore implements CheckpointStore {
   private static final Pattern SAFE_LOG = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final Path directory;
+  /** Log entries appended since the last save, by run and log file. */
+  private final Map<String, Map<Path, ByteArrayOutputStream>> pending = new HashMap<>();
 
   private FileCheckpointStore(Path directory) {
     this.directory = directory;
@@ -59,6 +66,7 @@ public final class FileCheckpointStore implements CheckpointStore {
   public void save(Checkpoint checkpoint) {
     Path target = checkpointFile(checkpoint.runId());
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    writePendingLogs(checkpoint.runId());
     try {
       try (FileChannel ch = open(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
         ch.write(ByteBuffer.wrap(CheckpointJson.write(checkpoint)));
@@ -99,18 +107,43 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
   }
 
+  /**
+   * Keeps the entry in memory until the next {@link #save}, which writes the entries of each log in one
+   * append and fsyncs them before the checkpoint that counts them: a file open and write per batch
+   * would cost a fast pipeline more than its batches.
+   */
   @Override
   public void appendLog(String runId, String log, byte[] entry) {
     Path file = logFile(runId, log);
-    try {
-      try (FileChannel ch = open(file, StandardOpenOption.APPEND)) {
-        ByteBuffer buf = ByteBuffer.allocate(4 + entry.length).putInt(entry.length).put(entry).flip();
+    synchronized (pending) {
+      ByteArrayOutputStream out = pending.computeIfAbsent(checkId(runId), id -> new LinkedHashMap<>())
+          .computeIfAbsent(file, f -> new ByteArrayOutputStream());
+      out.write(entry.length >>> 24);
+      out.write(entry.length >>> 16);
+      out.write(entry.length >>> 8);
+      out.write(entry.length);
+      out.writeBytes(entry);
+    }
+  }
+
+  private void writePendingLogs(String runId) {
+    Map<Path, ByteArrayOutputStream> logs;
+    synchronized (pending) {
+      logs = pending.remove(runId);
+    }
+    if (logs == null) {
+      return;
+    }
+    for (Map.Entry<Path, ByteArrayOutputStream> log : logs.entrySet()) {
+      try (FileChannel ch = open(log.getKey(), StandardOpenOption.APPEND)) {
+        ByteBuffer buf = ByteBuffer.wrap(log.getValue().toByteArray());
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
+        ch.force(false);
+      } catch (IOException e) {
+        throw new EtlException("cannot append to " + log.getKey() + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new EtlException("cannot append to " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -156,6 +189,9 @@ public final class FileCheckpointStore implements CheckpointStore {
   @Override
   public void delete(String runId) {
     String id = checkId(runId);
+    synchronized (pending) {
+      pending.remove(id);
+    }
     if (!Files.isDirectory(directory)) {
       return;
     }

@@ -151,6 +151,7 @@ class FileCheckpointStoreTest {
     store.appendLog("run-1", "state-0", "first".getBytes(StandardCharsets.UTF_8));
     store.appendLog("run-1", "state-0", empty);
     store.appendLog("run-1", "state-0", binary);
+    store.save(checkpoint("run-1", RunStatus.RUNNING, Instant.parse("2024-05-01T00:00:00Z")));
 
     assertThat(store.readLog("run-1", "state-0", 3))
         .containsExactly("first".getBytes(StandardCharsets.UTF_8), empty, binary);
@@ -162,6 +163,7 @@ class FileCheckpointStoreTest {
     for (String e : List.of("a", "b", "c")) {
       store.appendLog("run-1", "errors", e.getBytes(StandardCharsets.UTF_8));
     }
+    store.save(checkpoint("run-1", RunStatus.RUNNING, Instant.parse("2024-05-01T00:00:00Z")));
 
     assertThat(store.readLog("run-1", "errors", 2)).map(b -> new String(b, StandardCharsets.UTF_8)).containsExactly("a", "b");
     assertThat(store.readLog("run-1", "errors", 0)).isEmpty();
@@ -171,10 +173,24 @@ class FileCheckpointStoreTest {
   void refusesALogWithFewerEntriesThanCommittedNamingTheFile() {
     FileCheckpointStore store = FileCheckpointStore.in(dir);
     store.appendLog("run-1", "errors", new byte[] {1});
+    store.save(checkpoint("run-1", RunStatus.RUNNING, Instant.parse("2024-05-01T00:00:00Z")));
 
     assertThatThrownBy(() -> store.readLog("run-1", "errors", 3))
         .isInstanceOf(EtlException.class)
         .hasMessage("corrupt checkpoint log " + dir.resolve("run-1.errors.log") + ": expected 3 entries, found 1");
+  }
+
+  @Test
+  void writesLogEntriesOnlyWithTheSaveThatCountsThem() {
+    FileCheckpointStore store = FileCheckpointStore.in(dir);
+    store.appendLog("run-1", "errors", new byte[] {1});
+    store.save(checkpoint("run-1", RunStatus.RUNNING, Instant.parse("2024-05-01T00:00:00Z")));
+    store.appendLog("run-1", "errors", new byte[] {2});
+
+    // killed now: the second entry was never counted by a saved checkpoint, nor written
+    assertThat(dir.resolve("run-1.errors.log")).hasSize(5);
+    store.save(checkpoint("run-1", RunStatus.SUCCEEDED, Instant.parse("2024-05-01T00:00:01Z")));
+    assertThat(FileCheckpointStore.in(dir).readLog("run-1", "errors", 2)).containsExactly(new byte[] {1}, new byte[] {2});
   }
 
   @Test
@@ -204,12 +220,12 @@ class FileCheckpointStoreTest {
   @Test
   void deletesTheCheckpointAndLogsOfOneRunOnly() throws IOException {
     FileCheckpointStore store = FileCheckpointStore.in(dir);
-    store.save(at("run-1", "2024-05-01T10:01:00Z"));
     store.appendLog("run-1", "errors", new byte[] {1});
     store.appendLog("run-1", "state-2", new byte[] {2});
+    store.save(at("run-1", "2024-05-01T10:01:00Z"));
     Checkpoint other = at("run-10", "2024-05-01T10:02:00Z");
-    store.save(other);
     store.appendLog("run-10", "errors", new byte[] {3});
+    store.save(other);
 
     store.delete("run-1");
 
@@ -223,8 +239,8 @@ class FileCheckpointStoreTest {
     FileCheckpointStore store = FileCheckpointStore.in(dir);
     store.save(at("2024.05", "2024-05-01T10:01:00Z"));
     Checkpoint other = at("2024.05.01", "2024-05-01T10:02:00Z");
-    store.save(other);
     store.appendLog("2024.05.01", "errors", new byte[] {3});
+    store.save(other);
 
     store.delete("2024.05");
 

@@ -42,7 +42,10 @@ final class CrashChild {
       CrashTrigger trigger = new CrashTrigger(kill.isEmpty() ? null : CrashPoint.decode(kill), committedBefore);
       CrashContext context = new CrashContext(Path.of(p.getProperty("outputDir")), p.getProperty("name"),
           prefixed(p, "option."), trigger);
-      Pipeline pipeline = factory.build(context).checkpoints(new CrashCheckpoints(store, trigger)).listener(trigger).build();
+      // A save after every batch, so that "after batch N" kills at batch N, not at a later batch that a
+      // checkpoint interval would have folded it into.
+      Pipeline pipeline = factory.build(context).checkpoints(new CrashCheckpoints(store, trigger))
+          .checkpointInterval(java.time.Duration.ZERO).listener(trigger).build();
       PipelineResult r = resume ? pipeline.resume(runId) : pipeline.run(runId);
       if (Boolean.parseBoolean(p.getProperty("deleteCheckpoint"))) {
         store.delete(runId);
