@@ -28,6 +28,11 @@ final class CsvCells {
     this.escapeFormulas = escapeFormulas;
   }
 
+  /** Whether dates are written as {@link LocalDate#toString()} writes them. */
+  boolean isoDates() {
+    return dates == null;
+  }
+
   @Nullable String format(@Nullable Object value) {
     if (value == null) {
       return null;

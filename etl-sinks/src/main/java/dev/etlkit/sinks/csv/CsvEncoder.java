@@ -3,6 +3,7 @@ package dev.etlkit.sinks.csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +33,71 @@ final class CsvEncoder {
   void row(@Nullable String[] cells) {
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
-        bytes(delimiterBytes);
+        delimiter();
       }
       cell(cells[i], i == 0);
     }
+    endRow();
+  }
+
+  /** Separates two cells of a row. */
+  void delimiter() {
+    bytes(delimiterBytes);
+  }
+
+  /** Ends a row. */
+  void endRow() {
     bytes(lineSeparator);
+  }
+
+  /**
+   * Whether numbers and ISO dates can be written as they are: their digits and {@code -} never need
+   * quotes, unless one of them is the delimiter.
+   */
+  boolean writesNumbersPlain() {
+    return delimiter < 0x80 && delimiter != '-' && !Character.isDigit(delimiter);
+  }
+
+  /** Appends a number, as {@link Long#toString(long)} writes it, without making that string. */
+  void longCell(long v) {
+    ensure(20);
+    if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        text("-9223372036854775808", 0, 20);
+        return;
+      }
+      buf[len++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long x = v; x >= 10; x /= 10) {
+      digits++;
+    }
+    for (int i = len + digits - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    len += digits;
+  }
+
+  /** Appends a date as {@link LocalDate#toString()} writes it (yyyy-MM-dd for years 0 to 9999). */
+  void isoDateCell(LocalDate d) {
+    int year = d.getYear();
+    if (year < 0 || year > 9999) {
+      text(d.toString(), 0, d.toString().length());
+      return;
+    }
+    ensure(10);
+    buf[len++] = (byte) ('0' + year / 1000);
+    buf[len++] = (byte) ('0' + year / 100 % 10);
+    buf[len++] = (byte) ('0' + year / 10 % 10);
+    buf[len++] = (byte) ('0' + year % 10);
+    buf[len++] = '-';
+    buf[len++] = (byte) ('0' + d.getMonthValue() / 10);
+    buf[len++] = (byte) ('0' + d.getMonthValue() % 10);
+    buf[len++] = '-';
+    buf[len++] = (byte) ('0' + d.getDayOfMonth() / 10);
+    buf[len++] = (byte) ('0' + d.getDayOfMonth() % 10);
   }
 
   /** Writes the rows appended so far to {@code out} and forgets them. */
@@ -50,7 +111,8 @@ final class CsvEncoder {
     len = 0;
   }
 
-  private void cell(@Nullable String s, boolean first) {
+  /** Appends a text cell, quoted if it must be; {@code first}: the row's first cell. */
+  void cell(@Nullable String s, boolean first) {
     if (s == null || s.isEmpty()) {
       return;
     }

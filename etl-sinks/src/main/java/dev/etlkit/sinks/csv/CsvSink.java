@@ -7,6 +7,7 @@ import dev.etlkit.api.SinkContext;
 import dev.etlkit.sinks.file.PartFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class CsvSink implements Sink<Record> {
   private final CsvEncoder encoder;
   private @Nullable PartFile file;
   private @Nullable List<CsvColumn> columns;
-  private String @Nullable [] row;
+  private final boolean plainNumbers;
 
   private CsvSink(Builder b) {
     this.path = b.path;
@@ -52,6 +53,7 @@ public final class CsvSink implements Sink<Record> {
     this.append = b.append;
     this.encoder = new CsvEncoder(b.delimiter, b.lineSeparator);
     this.cells = new CsvCells(b.datePattern, b.trueText, b.falseText, b.escapeFormulas);
+    this.plainNumbers = encoder.writesNumbersPlain();
   }
 
   /** A sink with the defaults: columns from the first record, a header row, ISO dates, true/false. */
@@ -95,7 +97,7 @@ public final class CsvSink implements Sink<Record> {
       }
       writeHeaderIfNew(f);
       for (Record r : items) {
-        encoder.row(cells(r));
+        writeRow(r);
       }
       encoder.writeTo(f.buffer());
       f.commit();
@@ -107,16 +109,25 @@ public final class CsvSink implements Sink<Record> {
     }
   }
 
-  private String[] cells(Record r) {
+  private void writeRow(Record r) {
     List<CsvColumn> cols = Objects.requireNonNull(columns);
-    String[] out = Objects.requireNonNull(row);
-    for (int i = 0; i < out.length; i++) {
+    for (int i = 0, n = cols.size(); i < n; i++) {
+      if (i > 0) {
+        encoder.delimiter();
+      }
       String field = cols.get(i).field();
       // Records usually hold the fields in column order: skip the lookup by name then.
       Object value = i < r.size() && r.nameAt(i).equals(field) ? r.valueAt(i) : r.get(field);
-      out[i] = cells.format(value);
+      // Numbers and dates go straight to bytes: a string per cell costs more than the rest of the row.
+      if (value instanceof Long l && plainNumbers) {
+        encoder.longCell(l);
+      } else if (value instanceof LocalDate d && plainNumbers && cells.isoDates()) {
+        encoder.isoDateCell(d);
+      } else {
+        encoder.cell(cells.format(value), i == 0);
+      }
     }
-    return out;
+    encoder.endRow();
   }
 
   private void writeHeaderIfNew(PartFile f) {
@@ -127,7 +138,6 @@ public final class CsvSink implements Sink<Record> {
 
   private void useColumns(List<CsvColumn> cols) {
     columns = cols;
-    row = new String[cols.size()];
   }
 
   @Override

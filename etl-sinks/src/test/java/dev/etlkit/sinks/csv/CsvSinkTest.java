@@ -127,6 +127,24 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void writesNumbersAndIsoDatesAsTheirToStringWouldWithoutQuotes() throws Exception {
+    List<Object> values = List.of(0L, 7L, -1L, 10L, 1_000_000L, Long.MAX_VALUE, Long.MIN_VALUE,
+        LocalDate.of(2024, 2, 29), LocalDate.of(5, 1, 9), LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1),
+        LocalDate.of(-1, 3, 4));
+    List<Record> rows = values.stream().map(v -> Record.of("v", v, "w", v)).toList();
+    String expected = values.stream().map(v -> v + "," + v + "\n").collect(java.util.stream.Collectors.joining());
+    Path out = dir.resolve("numbers.csv");
+    writeAll(CsvSink.builder(out).header(false).build(), "run-1", List.of(rows));
+    assertThat(Files.readString(out)).isEqualTo(expected);
+
+    // with '-' as the delimiter a negative number or a date must be quoted
+    Path dashed = dir.resolve("dashed.csv");
+    writeAll(CsvSink.builder(dashed).header(false).delimiter('-').build(), "run-1",
+        List.of(List.of(Record.of("n", -12L, "d", LocalDate.of(2024, 1, 2), "p", 3L))));
+    assertThat(Files.readString(dashed)).isEqualTo("\"-12\"-\"2024-01-02\"-3\n");
+  }
+
+  @Test
   void takesColumnsFromTheFirstRecordWhenNoneAreConfigured() throws Exception {
     Path out = dir.resolve("derived.csv");
     writeAll(CsvSink.file(out), "run-1", List.of(
