@@ -202,6 +202,7 @@ class PostgresSinkTest {
           .isInstanceOf(RetriableException.class)
           .extracting(Throwable::getMessage).isIn(
               "sink 'reconnects': An I/O error occurred while sending to the backend. (SQLState 08006)",
+              "sink 'reconnects': Database connection failed when starting copy (SQLState 08006)",
               "sink 'reconnects': terminating connection due to administrator command (SQLState 57P01)");
       sink.write(second);
       sink.complete();
