@@ -102,6 +102,32 @@ class PostgresSinkTest {
   }
 
   @Test
+  void roundTripsTheSameValuesWhenTheyUpdateExistingRows() throws Exception {
+    // existing keys: the batch goes through the upsert statement, its values as array literals
+    try (PostgresSink sink = upsertSink("round_trip_update")) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(employee("1", "Before", "z@x.io"), employee("2", "Before", "n@x.io"), employee("3", "Before", "q@x.io")));
+      sink.write(chunk(
+          Record.builder().put("id", "1").put("name", "Zoë \"Zee\" Åberg\tTab\\Back\nslash ☃").put("email", "z@x.io")
+              .put("age", 99L).put("salary", new BigDecimal("1234567890.99")).put("joinDate", LocalDate.of(1999, 12, 31))
+              .put("isActive", false).put("metadata", Map.of("skills", List.of("SQL", "Java"), "level", 3L)).build(),
+          Record.builder().put("id", "2").put("name", "Null Fields").put("email", "n@x.io").put("age", null)
+              .put("salary", null).put("joinDate", null).put("isActive", null).put("metadata", null).build(),
+          Record.builder().put("id", "3").put("name", "NULL").put("email", "{a,b}\"}").put("age", -1L)
+              .put("salary", new BigDecimal("-0.5")).put("joinDate", LocalDate.of(2024, 2, 29)).put("isActive", true)
+              .put("metadata", Map.of("q", "a \"quoted\" {brace}, \\")).build()));
+      sink.complete();
+    }
+
+    assertThat(query("SELECT id, name, email, age, salary, join_date, is_active, metadata FROM round_trip_update ORDER BY id"))
+        .containsExactly(
+            List.of("1", "Zoë \"Zee\" Åberg\tTab\\Back\nslash ☃", "z@x.io", "99", "1234567890.99", "1999-12-31", "f",
+                "{\"level\": 3, \"skills\": [\"SQL\", \"Java\"]}"),
+            List.of("2", "Null Fields", "n@x.io", "null", "null", "null", "null", "null"),
+            List.of("3", "NULL", "{a,b}\"}", "-1", "-0.50", "2024-02-29", "t", "{\"q\": \"a \\\"quoted\\\" {brace}, \\\\\"}"));
+  }
+
+  @Test
   void upsertUpdatesRowsWhoseKeyExistsAndStampsUpdatedAt() throws Exception {
     try (PostgresSink sink = upsertSink("upserted")) {
       sink.open(TestContexts.sink(null));
