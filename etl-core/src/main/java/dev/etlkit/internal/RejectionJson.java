@@ -1,5 +1,6 @@
 package dev.etlkit.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,9 +12,9 @@ import dev.etlkit.api.Origin;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,36 +31,79 @@ final class RejectionJson {
   private RejectionJson() {
   }
 
+  /** Streamed with a generator: building a map per rejection for the mapper cost the writer thread twice as much. */
   static byte[] write(List<RejectedRecord> rejected) {
-    List<Map<String, Object>> out = new ArrayList<>(rejected.size());
-    for (RejectedRecord r : rejected) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("source", r.origin().source());
-      m.put("position", r.origin().position().description());
-      m.put("state", r.origin().position().state());
-      m.put("step", r.step());
-      m.put("message", r.message());
-      List<Map<String, String>> vs = new ArrayList<>();
-      for (Violation v : r.violations()) {
-        vs.add(Map.of("field", v.field(), "rule", v.rule(), "message", v.message()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * rejected.size() + 2);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+      g.writeStartArray();
+      for (RejectedRecord r : rejected) {
+        g.writeStartObject();
+        g.writeStringField("source", r.origin().source());
+        g.writeStringField("position", r.origin().position().description());
+        g.writeFieldName("state");
+        writeValue(g, r.origin().position().state());
+        g.writeStringField("step", r.step());
+        g.writeStringField("message", r.message());
+        g.writeArrayFieldStart("violations");
+        for (Violation v : r.violations()) {
+          g.writeStartObject();
+          g.writeStringField("field", v.field());
+          g.writeStringField("rule", v.rule());
+          g.writeStringField("message", v.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("raw");
+        Object raw = r.raw();
+        if (raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record) {
+          writeValue(g, raw);
+        } else {
+          // as the dead letter's "record" shows it
+          g.writeString(raw.toString());
+        }
+        g.writeEndObject();
       }
-      m.put("violations", vs);
-      m.put("raw", raw(r.raw()));
-      out.add(m);
-    }
-    try {
-      return MAPPER.writeValueAsBytes(out);
+      g.writeEndArray();
     } catch (IOException e) {
       throw new EtlException("cannot encode rejected records: " + e.getMessage(), e);
     }
+    return bytes.toByteArray();
   }
 
-  /** The raw input as the dead letter's {@code record} holds it, without building the whole dead letter. */
-  private static @Nullable Object raw(@Nullable Object raw) {
-    if (raw == null || raw instanceof String || raw instanceof Map) {
-      return raw;
+  /** A raw input or position state: what records and sources hold, nested maps and lists included. */
+  private static void writeValue(JsonGenerator g, @Nullable Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Record rec) {
+      g.writeStartObject();
+      for (int i = 0; i < rec.size(); i++) {
+        g.writeFieldName(rec.nameAt(i));
+        writeValue(g, rec.valueAt(i));
+      }
+      g.writeEndObject();
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object o : list) {
+        writeValue(g, o);
+      }
+      g.writeEndArray();
+    } else {
+      // BigDecimal, Double, dates, instants and anything else: as the mapper writes them
+      MAPPER.writeValue(g, v);
     }
-    return raw instanceof Record rec ? rec.asMap() : raw.toString();
   }
 
   @SuppressWarnings("unchecked")
