@@ -310,6 +310,12 @@ public final class Record {
   }
 
   private int indexOf(String field) {
+    // Names from layouts and literals are interned: compare references first, text only if that fails.
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == field) {
+        return i;
+      }
+    }
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(field)) {
         return i;
@@ -394,11 +400,14 @@ public final class Record {
 
     private Layout(String[] names) {
       Set<String> seen = new HashSet<>();
-      for (String name : names) {
-        Objects.requireNonNull(name, "field name");
-        if (!seen.add(name)) {
-          throw new IllegalArgumentException("field names must be distinct, '" + name + "' appears twice");
+      for (int i = 0; i < names.length; i++) {
+        Objects.requireNonNull(names[i], "field name");
+        if (!seen.add(names[i])) {
+          throw new IllegalArgumentException("field names must be distinct, '" + names[i] + "' appears twice");
         }
+        // Interned, a name read from a file is the very string a transformer's literal is, so that
+        // looking a field up by name is mostly a pointer comparison.
+        names[i] = names[i].intern();
       }
       this.names = names;
     }

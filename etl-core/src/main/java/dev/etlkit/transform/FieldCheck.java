@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 record FieldCheck(String field, boolean required, @Nullable ValueType type, List<Rule> rules) {
 
   FieldCheck {
+    // interned like record layouts' names, so that finding the field is a reference comparison
+    field = field.intern();
     rules = List.copyOf(rules);
   }
 

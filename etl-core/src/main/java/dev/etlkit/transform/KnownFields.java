@@ -9,7 +9,7 @@ final class KnownFields {
   private final String[] names;
 
   KnownFields(List<String> names) {
-    this.names = names.toArray(new String[0]);
+    this.names = names.stream().map(String::intern).toArray(String[]::new);
   }
 
   /** The record with only the known fields that it has, in the known order; itself when that is what it is. */
@@ -43,6 +43,12 @@ final class KnownFields {
   }
 
   private int indexOf(String name) {
+    // field names are mostly interned (record layouts, literals): references first
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name)) {
         return i;
