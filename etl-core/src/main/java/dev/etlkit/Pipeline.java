@@ -133,8 +133,9 @@ public final class Pipeline {
 
   /**
    * Collects the parts of a {@link Pipeline}. Setters reject bad arguments at once; {@link #build()}
-   * checks what is missing. Defaults: batch size 1,000; workers = available processors; queue depth
-   * 2 × workers; 3 retries from 200 ms; {@link ErrorPolicy#skip()}; checkpoints in
+   * checks what is missing. Defaults: batch size 1,000; workers = available processors − 1 (at least
+   * 1), since the reader and the writer keep a core busy too; queue depth 2 × workers (at least 4);
+   * 3 retries from 200 ms; {@link ErrorPolicy#skip()}; checkpoints in
    * {@code .etl/checkpoints}; the system clock.
    */
   public static final class Builder {
@@ -144,7 +145,7 @@ public final class Pipeline {
     private final List<Sink<Object>> sinks = new ArrayList<>();
     private final List<PipelineListener> listeners = new ArrayList<>();
     private int batchSize = 1_000;
-    private int workers = Runtime.getRuntime().availableProcessors();
+    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private int queueDepth;
     private Retry retry = Retry.exponential(3, Duration.ofMillis(200));
     private ErrorPolicy errorPolicy = ErrorPolicy.skip();
@@ -189,7 +190,11 @@ public final class Pipeline {
       return this;
     }
 
-    /** Threads that run the unordered transformers. */
+    /**
+     * Threads that run the unordered transformers (default: available processors − 1, at least 1). On
+     * two cores one worker is as fast as two once the JIT has warmed up, and a short run is faster
+     * with one: the reader and the writer need a core too.
+     */
     public Builder workers(int workers) {
       if (workers < 1) {
         throw new IllegalArgumentException("workers must be >= 1, was " + workers);
@@ -276,7 +281,7 @@ public final class Pipeline {
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
-      int depth = queueDepth > 0 ? queueDepth : 2 * workers;
+      int depth = queueDepth > 0 ? queueDepth : Math.max(4, 2 * workers);
       return new Pipeline(new Definition(name, sources, transformers, sinks, batchSize, workers, depth, retry,
           errorPolicy, checkpoints, checkpointInterval, listeners, clock));
     }
