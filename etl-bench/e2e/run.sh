@@ -172,10 +172,8 @@ etl_config "$CSV_ETL" "{\"type\": \"csv\", \"destination\": \"$WORK/out-etl.csv\
 etl_config "$CSV_ETL_CORES" "{\"type\": \"csv\", \"destination\": \"$WORK/out-etl.csv\"}" 1000 "$NPROC"
 
 # ---------------------------------------------------------------- CSV -> CSV
-if wants csv || wants pg || wants upsert; then
-  # the clean rows: the peer's CSV output, which etlkit's must equal byte for byte
-  CLEAN="$WORK/out-sb.csv"
-fi
+# the clean rows: the peer's CSV output, which etlkit's must equal byte for byte
+CLEAN="$WORK/out-sb.csv"
 if wants csv; then
   for k in $(seq 1 "$RUNS"); do
     measure csv etlkit "$k" java -jar "$ETL_JAR" --config="$CSV_ETL"; check_etl_counts
@@ -306,7 +304,7 @@ drop_table || true
 # ---------------------------------------------------------------- transform scaling
 if wants scaling; then
   log "transform throughput, workers 1 and 2 alternated, in one JVM"
-  (cd "$WORK" && java -cp "$BENCH_JAR" dev.etlkit.bench.e2e.TransformScaling "$IN" "$RUNS" "$EXPECTED") \
+  (cd "$WORK" && java -cp "$BENCH_JAR" dev.etlkit.bench.e2e.TransformScaling "$IN" "$RUNS" "$EXPECTED" "$DUPLICATES") \
     >"$WORK/scaling.tsv" || fail "TransformScaling"
   cat "$WORK/scaling.tsv" >>"$RESULTS"
 fi

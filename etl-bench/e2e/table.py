@@ -33,8 +33,10 @@ LABELS = {
     ("upsert", "psql-staging-metadata"): "psql staging + INSERT ON CONFLICT with etlkit's metadata",
     ("upsert", "etlkit"): "etlkit etl.jar, batchSize 1000",
     ("upsert", "etlkit-batch10k"): "etlkit etl.jar, batchSize 10000",
-    ("scaling", "workers-1"): "employee transforms in memory, 1 worker",
-    ("scaling", "workers-2"): "employee transforms in memory, 2 workers",
+    ("scaling", "workers-1"): "normalize, validate, enrich in memory, 1 worker",
+    ("scaling", "workers-2"): "normalize, validate, enrich in memory, 2 workers",
+    ("scaling", "profile-1"): "whole profile (+ ordered dedup) in memory, 1 worker",
+    ("scaling", "profile-2"): "whole profile (+ ordered dedup) in memory, 2 workers",
 }
 PARTS = {"csv": "CSV → CSV", "pg": "CSV → PostgreSQL, empty table", "upsert": "CSV → PostgreSQL, upsert into full table",
          "scaling": "transform throughput"}
@@ -54,6 +56,7 @@ CHECKS = [
     ("upsert", "etlkit", "psql-staging-metadata", "speed", None),
     ("upsert", "etlkit-batch10k", "psql-staging", "speed", 0.7),
     ("scaling", "workers-2", "workers-1", "speed", 1.7),
+    ("scaling", "profile-2", "profile-1", "speed", None),
 ]
 
 def fmt_ratio(kind, value):

@@ -11,30 +11,35 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Transform throughput of the employee profile with 1 and with 2 workers: the generated CSV is read
- * into memory once, then pipelines over it (in-memory source → normalize, validate, enrich,
- * deduplicate → discarding sink, no checkpoints) run alternately with 1 and 2 workers, so that neither
- * parsing nor writing is measured. One warm-up run of each first. Prints one line per measured run in
- * the harness's format: {@code scaling, workers-N, run, seconds, 0}.
+ * Transform throughput with 1 and with 2 workers: the generated CSV is read into memory once, then
+ * pipelines over it (in-memory source → transformers → discarding sink, no checkpoints) run alternately
+ * with 1 and 2 workers, so that neither parsing nor writing is measured. Two sets: {@code workers-N},
+ * the transformers that workers run (normalize, validate, enrich), and {@code profile-N}, the whole
+ * employee profile, whose deduplication runs in input order on the writer thread whatever the number
+ * of workers. Five warm-up runs of each first. Prints one line per measured run in the harness's format:
+ * {@code scaling, workers-N or profile-N, run, seconds, 0}.
  *
  * <pre>{@code
- * java -cp etl-bench/target/benchmarks.jar dev.etlkit.bench.e2e.TransformScaling employees.csv 5 929746
+ * java -cp etl-bench/target/benchmarks.jar dev.etlkit.bench.e2e.TransformScaling employees.csv 5 929746 20236
  * }</pre>
  */
 public final class TransformScaling {
 
+  private static final int WARM_UP_RUNS = 5;
+
   private TransformScaling() {
   }
 
-  /** Arguments: the CSV file, the number of measured runs of each, the expected number written. */
+  /** Arguments: the CSV file, the number of measured runs of each, the expected number written, the duplicates. */
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: TransformScaling FILE.csv RUNS EXPECTED_WRITTEN");
+    if (args.length != 4) {
+      System.err.println("usage: TransformScaling FILE.csv RUNS EXPECTED_WRITTEN DUPLICATES");
       System.exit(2);
     }
     Path csv = Path.of(args[0]);
     int runs = Integer.parseInt(args[1]);
     long expected = Long.parseLong(args[2]);
+    long duplicates = Long.parseLong(args[3]);
     CollectingSink<Record> collected = CollectingSink.create();
     PipelineResult load = Pipeline.builder("load").source(CsvSource.file(csv).build()).sink(collected)
         .noCheckpoints().build().run();
@@ -42,25 +47,32 @@ public final class TransformScaling {
       throw new IllegalStateException("cannot read " + csv + ": " + load);
     }
     List<Record> records = List.copyOf(collected.items());
-    run(records, 1, expected);
-    run(records, 2, expected);
-    for (int k = 1; k <= runs; k++) {
-      for (int workers = 1; workers <= 2; workers++) {
-        double seconds = run(records, workers, expected);
-        System.out.printf("scaling\tworkers-%d\t%d\t%.3f\t0%n", workers, k, seconds);
-        System.err.printf("scaling/workers-%d run %d: %.2f s%n", workers, k, seconds);
+    for (boolean dedup : new boolean[] {false, true}) {
+      long written = dedup ? expected : expected + duplicates;
+      // throughput once the JIT has compiled the transforms: until then its threads take the cores
+      for (int warmUp = 0; warmUp < WARM_UP_RUNS; warmUp++) {
+        run(records, 1, dedup, written);
+        run(records, 2, dedup, written);
+      }
+      for (int k = 1; k <= runs; k++) {
+        for (int workers = 1; workers <= 2; workers++) {
+          double seconds = run(records, workers, dedup, written);
+          String tool = (dedup ? "profile-" : "workers-") + workers;
+          System.out.printf("scaling\t%s\t%d\t%.3f\t0%n", tool, k, seconds);
+          System.err.printf("scaling/%s run %d: %.2f s%n", tool, k, seconds);
+        }
       }
     }
   }
 
-  private static double run(List<Record> records, int workers, long expected) {
+  private static double run(List<Record> records, int workers, boolean dedup, long expected) {
     Pipeline.Builder b = Pipeline.builder("scaling")
         .source(ListSource.of("memory", records))
         .sink(CollectingSink.discarding())
         .batchSize(1_000)
         .workers(workers)
         .noCheckpoints();
-    EmployeeRules.transformers(true, true, true, true).forEach(b::transform);
+    EmployeeRules.transformers(true, dedup, true, true).forEach(b::transform);
     long t0 = System.nanoTime();
     PipelineResult r = b.build().run();
     double seconds = (System.nanoTime() - t0) / 1e9;
