@@ -5,15 +5,12 @@ import dev.etlkit.Progress;
 import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.EtlException;
-import dev.etlkit.api.Record;
 import dev.etlkit.api.RunStatus;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.StatefulTransformer;
 import dev.etlkit.api.Transformer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +43,16 @@ public final class Run {
   private final RunState state;
   private final TransformChain parallelChain;
   private final TransformChain serialChain;
-  private final List<Sink<Object>> sinks = new ArrayList<>();
-  private final List<String> sinkNames = new ArrayList<>();
+  private final SinkSet sinks;
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final AtomicLong readNanos = new AtomicLong();
   private long transformNanos;
   private long checkpointNanos;
-  private long[] writeNanos;
   private long readThisAttempt;
   private @Nullable Checkpointer checkpointer;
   private long startNanos;
 
   /** A fresh run ({@code resumeFrom == null}) or the continuation of a checkpointed one. */
-  @SuppressWarnings("unchecked")
   public Run(Definition def, String runId, @Nullable Checkpoint resumeFrom) {
     this.def = def;
     this.runId = runId;
@@ -74,20 +68,7 @@ public final class Run {
     }
     this.parallelChain = new TransformChain(def.transformers().subList(0, firstOrdered), def.retry());
     this.serialChain = new TransformChain(def.transformers().subList(firstOrdered, def.transformers().size()), def.retry());
-    sinks.addAll(def.sinks());
-    Sink<Record> dead = def.errorPolicy().deadLetter();
-    if (dead != null) {
-      sinks.add((Sink<Object>) (Sink<?>) dead);
-    }
-    for (Sink<Object> s : sinks) {
-      String name = s.name();
-      String unique = name;
-      for (int n = 2; sinkNames.contains(unique); n++) {
-        unique = name + "#" + n;
-      }
-      sinkNames.add(unique);
-    }
-    writeNanos = new long[sinks.size()];
+    this.sinks = new SinkSet(def.sinks(), def.errorPolicy().deadLetter(), runId, def.retry());
   }
 
   /** Runs the attempt to its end. */
@@ -111,8 +92,8 @@ public final class Run {
           st.restore(state.readLogs(def.checkpoints(), runId, stateLog(i)));
         }
       }
-      for (int i = 0; i < sinks.size(); i++) {
-        Sink<Object> sink = sinks.get(i);
+      for (int i = 0; i < sinks.all().size(); i++) {
+        Sink<Object> sink = sinks.all().get(i);
         Map<String, Object> restored = resumeFrom != null && i < state.sinkStates.size() ? state.sinkStates.get(i) : null;
         sink.open(contexts.sink(restored));
         opened.add(sink);
@@ -138,7 +119,7 @@ public final class Run {
       readerThread.start();
       commitAll(queue);
       checkpointer.drain();
-      for (Sink<Object> sink : sinks) {
+      for (Sink<Object> sink : sinks.all()) {
         sink.complete();
       }
       status = RunStatus.SUCCEEDED;
@@ -218,31 +199,8 @@ public final class Run {
       throw new EtlException(policyFailure + (inOrder.isEmpty() ? "" : "; first: " + inOrder.get(0)));
     }
     List<Entry> outputs = t.outputs;
-    BitSet rejectedBySink = new BitSet(outputs.size());
-    List<Rejection> rejections = new ArrayList<>(t.rejected);
-    long[] writtenBy = new long[sinks.size()];
-    int dataSinks = def.sinks().size();
-    for (int i = 0; i < dataSinks; i++) {
-      ChunkView chunk = write(i, outputs);
-      String step = "sink '" + sinkNames.get(i) + "'";
-      chunk.rejections.forEach((index, message) -> {
-        if (!rejectedBySink.get(index)) {
-          rejectedBySink.set(index);
-          Entry e = outputs.get(index);
-          rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, message, List.of(), e.raw())));
-        }
-      });
-      writtenBy[i] = outputs.size() - chunk.rejections.size();
-    }
-    List<RejectedRecord> rejected = Rejection.inInputOrder(rejections);
-    if (dataSinks < sinks.size() && !rejected.isEmpty()) {
-      List<Entry> letters = new ArrayList<>(rejected.size());
-      for (RejectedRecord r : rejected) {
-        letters.add(new Entry(r.toDeadLetter(runId), r.origin(), null, 0));
-      }
-      ChunkView chunk = write(dataSinks, letters);
-      writtenBy[dataSinks] = letters.size() - chunk.rejections.size();
-    }
+    SinkSet.Written written = sinks.write(outputs, t.rejected);
+    List<RejectedRecord> rejected = written.rejected();
 
     t.quality.countRejected(rejected);
     state.read += batch.readCount();
@@ -250,10 +208,10 @@ public final class Run {
     state.rejected += rejected.size();
     state.duplicates += t.duplicates;
     state.filtered += t.filtered;
-    state.written += outputs.size() - rejectedBySink.cardinality();
+    state.written += outputs.size() - written.rejectedBySinks();
     state.batches++;
-    for (int i = 0; i < sinks.size(); i++) {
-      state.writtenPerSink.merge(sinkNames.get(i), writtenBy[i], Long::sum);
+    for (int i = 0; i < sinks.names().size(); i++) {
+      state.writtenPerSink.merge(sinks.names().get(i), written.writtenBy()[i], Long::sum);
     }
     state.quality.merge(t.quality);
     // Only the kept rejections go to the errors log: it exists to restore the result's errors on resume.
@@ -263,8 +221,8 @@ public final class Run {
       state.sourceIndex = batch.sourceIndex();
       state.position = batch.position();
     }
-    List<Map<String, Object>> sinkStates = new ArrayList<>(sinks.size());
-    for (Sink<Object> sink : sinks) {
+    List<Map<String, Object>> sinkStates = new ArrayList<>(sinks.all().size());
+    for (Sink<Object> sink : sinks.all()) {
       sinkStates.add(sink.state());
     }
     state.sinkStates = sinkStates;
@@ -303,22 +261,6 @@ public final class Run {
     String log = state.log(base);
     state.logLengths.merge(log, 1, Integer::sum);
     return new Checkpointer.LogEntry(log, entry);
-  }
-
-  private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {
-    Sink<Object> sink = sinks.get(sinkIndex);
-    ChunkView chunk = new ChunkView(entries);
-    if (entries.isEmpty()) {
-      return chunk;
-    }
-    long t0 = System.nanoTime();
-    def.retry().call("write to sink '" + sinkNames.get(sinkIndex) + "'", () -> {
-      chunk.reset();
-      sink.write(chunk);
-      return null;
-    }, (what, attempt, fault, delay) -> LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay.toMillis(), fault.getMessage()));
-    writeNanos[sinkIndex] += System.nanoTime() - t0;
-    return chunk;
   }
 
   private Checkpoint checkpoint(RunStatus status, @Nullable String failure) {
@@ -387,9 +329,7 @@ public final class Run {
   private PipelineResult result(RunStatus status, @Nullable String failureMessage, @Nullable Throwable failure) {
     timings.put("read", Duration.ofNanos(readNanos.get()));
     timings.put("transform", Duration.ofNanos(transformNanos));
-    for (int i = 0; i < sinks.size(); i++) {
-      timings.put("write:" + sinkNames.get(i), Duration.ofNanos(writeNanos[i]));
-    }
+    sinks.addTimings(timings);
     timings.put("checkpoint", Duration.ofNanos(checkpointNanos));
     return new PipelineResult(runId, def.name(), status, state.read, state.rejected, state.duplicates, state.filtered,
         state.written, state.writtenPerSink, state.errors, failureMessage, failure, state.startedAt,

@@ -1,0 +1,118 @@
+package dev.etlkit.internal;
+
+import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.Record;
+import dev.etlkit.api.Retry;
+import dev.etlkit.api.Sink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sinks of a run, under unique names: the data sinks, then the dead letter if there is one. Writes
+ * a batch to each data sink (with retries), turns what they reject into rejections, and sends every
+ * rejection of the batch, in input order, to the dead letter.
+ */
+final class SinkSet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SinkSet.class);
+
+  private final List<Sink<Object>> sinks = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final int dataSinks;
+  private final String runId;
+  private final Retry retry;
+  private final long[] writeNanos;
+
+  /** What one batch did: its rejections in input order, and how many items each sink took. */
+  record Written(List<RejectedRecord> rejected, int rejectedBySinks, long[] writtenBy) {
+  }
+
+  @SuppressWarnings("unchecked")
+  SinkSet(List<Sink<Object>> data, @Nullable Sink<Record> deadLetter, String runId, Retry retry) {
+    sinks.addAll(data);
+    if (deadLetter != null) {
+      sinks.add((Sink<Object>) (Sink<?>) deadLetter);
+    }
+    for (Sink<Object> s : sinks) {
+      String name = s.name();
+      String unique = name;
+      for (int n = 2; names.contains(unique); n++) {
+        unique = name + "#" + n;
+      }
+      names.add(unique);
+    }
+    this.dataSinks = data.size();
+    this.runId = runId;
+    this.retry = retry;
+    this.writeNanos = new long[sinks.size()];
+  }
+
+  List<Sink<Object>> all() {
+    return sinks;
+  }
+
+  /** The sinks' unique names, in order ("out.csv", "out.csv#2", ...). */
+  List<String> names() {
+    return names;
+  }
+
+  /** Writes the batch's outputs, then its rejections (those of {@code earlier} and the sinks') to the dead letter. */
+  Written write(List<Entry> outputs, List<Rejection> earlier) throws Exception {
+    BitSet rejectedBySink = new BitSet(outputs.size());
+    List<Rejection> rejections = new ArrayList<>(earlier);
+    long[] writtenBy = new long[sinks.size()];
+    for (int i = 0; i < dataSinks; i++) {
+      ChunkView chunk = write(i, outputs);
+      String step = "sink '" + names.get(i) + "'";
+      chunk.rejections.forEach((index, message) -> {
+        // an item rejected by several sinks is one rejected record, with the first sink's reason
+        if (!rejectedBySink.get(index)) {
+          rejectedBySink.set(index);
+          Entry e = outputs.get(index);
+          rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, message, List.of(), e.raw())));
+        }
+      });
+      writtenBy[i] = outputs.size() - chunk.rejections.size();
+    }
+    List<RejectedRecord> rejected = Rejection.inInputOrder(rejections);
+    if (dataSinks < sinks.size() && !rejected.isEmpty()) {
+      List<Entry> letters = new ArrayList<>(rejected.size());
+      for (RejectedRecord r : rejected) {
+        letters.add(new Entry(r.toDeadLetter(runId), r.origin(), null, 0));
+      }
+      ChunkView chunk = write(dataSinks, letters);
+      writtenBy[dataSinks] = letters.size() - chunk.rejections.size();
+    }
+    return new Written(rejected, rejectedBySink.cardinality(), writtenBy);
+  }
+
+  private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {
+    Sink<Object> sink = sinks.get(sinkIndex);
+    ChunkView chunk = new ChunkView(entries);
+    if (entries.isEmpty()) {
+      return chunk;
+    }
+    long t0 = System.nanoTime();
+    retry.call("write to sink '" + names.get(sinkIndex) + "'", () -> {
+      chunk.reset();
+      sink.write(chunk);
+      return null;
+    }, (what, attempt, fault, delay) -> LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt,
+        delay.toMillis(), fault.getMessage()));
+    writeNanos[sinkIndex] += System.nanoTime() - t0;
+    return chunk;
+  }
+
+  /** The time spent writing, per sink: {@code write:<name>}. */
+  void addTimings(Map<String, Duration> timings) {
+    for (int i = 0; i < sinks.size(); i++) {
+      timings.put("write:" + names.get(i), Duration.ofNanos(writeNanos[i]));
+    }
+  }
+}
