@@ -18,8 +18,10 @@ import org.postgresql.copy.CopyManager;
  *
  * <p>An upsert first tries the batch as a plain {@code COPY} into the table: when none of its keys
  * exist yet (an initial load) that is all it takes, at insert speed, and it means the same as the
- * upsert. If a row conflicts, the batch is rolled back and goes through the staging table, and so do
- * the next {@value #STAGED_AFTER_CONFLICT} batches before the shortcut is tried again.
+ * upsert. If a row conflicts, the batch goes through the staging table, and so do the next
+ * {@value #STAGED_AFTER_CONFLICT} batches before the shortcut is tried again; each time it fails again the
+ * wait doubles (up to {@value #MOST_STAGED_AFTER_CONFLICT} batches), so that an upsert into a full table
+ * hardly ever sends a batch twice, and it is back to 16 after a batch the shortcut loaded.
  *
  * <p>A batch that is a single {@code COPY} (an insert, or the upsert's shortcut) runs in autocommit
  * mode: the statement is atomic by itself, and the {@code BEGIN} and {@code COMMIT} round trips of an
@@ -40,10 +42,12 @@ final class BatchLoader implements AutoCloseable {
   private final @Nullable String stage;
   private final @Nullable String upsertSql;
   private static final int STAGED_AFTER_CONFLICT = 16;
+  private static final int MOST_STAGED_AFTER_CONFLICT = 1024;
 
   private final String directCopySql;
   private final CopyWriter writer;
   private int stagedBatchesLeft;
+  private int stagedAfterConflict = STAGED_AFTER_CONFLICT;
 
   private BatchLoader(Connection connection, LoadPlan plan, @Nullable String stage) throws SQLException {
     this.connection = connection;
@@ -88,10 +92,12 @@ final class BatchLoader implements AutoCloseable {
     } else if (stagedBatchesLeft > 0) {
       stagedBatchesLeft--;
     } else if (copyAlone(items, rows) == null) {
+      stagedAfterConflict = STAGED_AFTER_CONFLICT;
       return;
     } else {
       // a key exists already: stage the next batches too, rather than trying each twice
-      stagedBatchesLeft = STAGED_AFTER_CONFLICT;
+      stagedBatchesLeft = stagedAfterConflict;
+      stagedAfterConflict = Math.min(2 * stagedAfterConflict, MOST_STAGED_AFTER_CONFLICT);
     }
     connection.setAutoCommit(false);
     if (failure == null) {
