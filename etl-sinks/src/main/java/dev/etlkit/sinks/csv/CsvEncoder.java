@@ -1,5 +1,6 @@
 package dev.etlkit.sinks.csv;
 
+import dev.etlkit.sinks.file.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,11 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encodes CSV rows straight into UTF-8 bytes, a batch at a time: RFC 4180 minimal quoting (a cell is
- * quoted only when it holds the delimiter, a quote, CR or LF, or when it starts a row with {@code #}; quotes are
- * doubled), null and empty cells
- * written as nothing, everything else exactly as it is. A lone surrogate becomes {@code ?}, as the JDK's
- * UTF-8 encoder writes it. One pass over each cell, no intermediate strings: on millions of rows a
- * general CSV writer and a {@code Writer} over the bytes cost more than the rest of the sink.
+ * Encodes CSV rows straight into UTF-8 bytes ({@link Utf8}), a batch at a time: RFC 4180 minimal quoting
+ * (a cell is quoted only when it holds the delimiter, a quote, CR or LF, or when it starts a row with
+ * {@code #}; quotes are doubled), null and empty cells written as nothing, everything else exactly as it
+ * is. One pass over each cell, no intermediate strings: on millions of rows a general CSV writer and a
+ * {@code Writer} over the bytes cost more than the rest of the sink.
  */
 final class CsvEncoder {
 
@@ -186,23 +186,10 @@ final class CsvEncoder {
     for (; i < n; i++) {
       char c = s.charAt(i);
       ensure(4);
-      if (c < 0x80) {
-        buf[len++] = (byte) c;
-      } else if (c < 0x800) {
-        buf[len++] = (byte) (0xC0 | c >> 6);
-        buf[len++] = (byte) (0x80 | c & 0x3F);
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        buf[len++] = (byte) (0xF0 | cp >> 18);
-        buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        buf[len++] = (byte) (0x80 | cp & 0x3F);
-      } else if (Character.isSurrogate(c)) {
-        buf[len++] = '?';
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        len = Utf8.putCodePoint(buf, len, Character.toCodePoint(c, s.charAt(++i)));
       } else {
-        buf[len++] = (byte) (0xE0 | c >> 12);
-        buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
-        buf[len++] = (byte) (0x80 | c & 0x3F);
+        len = Utf8.put(buf, len, c);
       }
     }
   }

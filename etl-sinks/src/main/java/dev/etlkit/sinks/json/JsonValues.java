@@ -8,6 +8,7 @@ import dev.etlkit.api.Record;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,15 @@ public final class JsonValues {
     }
   }
 
+  /** A generator of compact JSON that leaves {@code out} open when it is closed. */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
+
   /** A value as compact JSON text. */
   public static String toJson(@Nullable Object value) {
     StringWriter out = new StringWriter(64);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = generator(out)) {
       write(g, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,10 +1,8 @@
 package dev.etlkit.sinks.postgres;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.etlkit.api.Record;
+import dev.etlkit.sinks.file.Utf8;
 import dev.etlkit.sinks.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,10 +25,6 @@ import org.postgresql.copy.CopyManager;
 final class CopyWriter {
 
   private static final int CHUNK = 1 << 16;
-  private static final JsonFactory JSON = new JsonFactoryBuilder()
-      .rootValueSeparator((String) null)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
 
   private final List<Binding> bindings;
   private final Chars jsonText = new Chars();
@@ -41,7 +35,7 @@ final class CopyWriter {
   CopyWriter(List<Binding> bindings) {
     this.bindings = bindings;
     try {
-      this.json = JSON.createGenerator(jsonText);
+      this.json = JsonValues.generator(jsonText);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -122,11 +116,12 @@ final class CopyWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    appendEscaped(jsonText.chars, jsonText.size);
+    appendEscaped(jsonText, 0, jsonText.length());
     jsonText.size = 0;
   }
 
-  private void appendEscaped(String s, int from, int end) {
+  /** {@code s[from, end)} escaped for {@code COPY}'s text format, in UTF-8. */
+  private void appendEscaped(CharSequence s, int from, int end) {
     ensure(end - from);
     int i = from;
     // ASCII without anything to escape, the common case: one byte a char
@@ -139,31 +134,17 @@ final class CopyWriter {
     }
     for (; i < end; i++) {
       char c = s.charAt(i);
+      ensure(4);
       if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
-        putCodePoint(Character.toCodePoint(c, s.charAt(++i)));
+        len = Utf8.putCodePoint(buf, len, Character.toCodePoint(c, s.charAt(++i)));
       } else {
         putEscaped(c);
       }
     }
   }
 
-  private void appendEscaped(char[] chars, int n) {
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (c < 0x80 && c != '\\' && c >= ' ') {
-        buf[len++] = (byte) c;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
-        putCodePoint(Character.toCodePoint(c, chars[++i]));
-      } else {
-        putEscaped(c);
-      }
-    }
-  }
-
-  /** One char of a value: backslash, tab, LF and CR escaped, a lone surrogate as {@code ?} (as the JDK encodes it). */
+  /** One char of a value, not half of a surrogate pair: backslash, tab, LF and CR escaped. */
   private void putEscaped(char c) {
-    ensure(3);
     switch (c) {
       case '\\' -> {
         buf[len++] = '\\';
@@ -181,29 +162,8 @@ final class CopyWriter {
         buf[len++] = '\\';
         buf[len++] = 'r';
       }
-      default -> {
-        if (c < 0x80) {
-          buf[len++] = (byte) c;
-        } else if (c < 0x800) {
-          buf[len++] = (byte) (0xC0 | c >> 6);
-          buf[len++] = (byte) (0x80 | c & 0x3F);
-        } else if (Character.isSurrogate(c)) {
-          buf[len++] = '?';
-        } else {
-          buf[len++] = (byte) (0xE0 | c >> 12);
-          buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
-          buf[len++] = (byte) (0x80 | c & 0x3F);
-        }
-      }
+      default -> len = Utf8.put(buf, len, c);
     }
-  }
-
-  private void putCodePoint(int cp) {
-    ensure(4);
-    buf[len++] = (byte) (0xF0 | cp >> 18);
-    buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-    buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-    buf[len++] = (byte) (0x80 | cp & 0x3F);
   }
 
   private void put(char ascii) {
@@ -218,7 +178,7 @@ final class CopyWriter {
   }
 
   /** The generator's output, taken value by value. */
-  private static final class Chars extends Writer {
+  private static final class Chars extends Writer implements CharSequence {
     char[] chars = new char[256];
     int size;
 
@@ -246,6 +206,26 @@ final class CopyWriter {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public int length() {
+      return size;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(chars, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, size);
     }
   }
 }

@@ -127,6 +127,16 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void writesTextAsUtf8WithLoneSurrogatesAsQuestionMarks() throws Exception {
+    Path out = dir.resolve("utf8.csv");
+    writeAll(CsvSink.builder(out).header(false).build(), "run-1", List.of(List.of(
+        Record.of("v", "Zoë € \uD83D\uDE00"), Record.of("v", "lone \uD800, quoted"))));
+
+    assertThat(Files.readAllBytes(out))
+        .isEqualTo("Zoë € \uD83D\uDE00\n\"lone ?, quoted\"\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void writesNumbersAndIsoDatesAsTheirToStringWouldWithoutQuotes() throws Exception {
     List<Object> values = List.of(0L, 7L, -1L, 10L, 1_000_000L, Long.MAX_VALUE, Long.MIN_VALUE,
         LocalDate.of(2024, 2, 29), LocalDate.of(5, 1, 9), LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1),

@@ -1,11 +1,13 @@
 package dev.etlkit.sources.file;
 
 import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.EtlException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -112,13 +114,13 @@ public final class InputFile {
 
   /**
    * What a failure to open the file at {@code offset} means to the run: a file that vanished since the
-   * run was configured is a {@link dev.etlkit.api.ConfigException}, anything else is fatal.
+   * run was configured is a {@link ConfigException}, anything else is fatal.
    */
   public RuntimeException openFailure(long offset, IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return new dev.etlkit.api.ConfigException("file not found: " + path, e);
+    if (e instanceof NoSuchFileException) {
+      return new ConfigException("file not found: " + path, e);
     }
-    return new dev.etlkit.api.EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
+    return new EtlException(name() + ": cannot read from byte " + offset + ": " + e.getMessage(), e);
   }
 
   private static void skipFully(InputStream in, long offset) throws IOException {
