@@ -244,14 +244,15 @@ COMMIT;
 SQL
 # the same with the metadata etlkit loads, from the rows exported after etlkit's first load
 UPSERT_META_SCRIPT="$WORK/upsert-metadata.sql"
+UPSERT_META_SQL="INSERT INTO $TABLE ($COLS, metadata) SELECT $COLS, metadata FROM stage ON CONFLICT (id) DO UPDATE SET
+ name = EXCLUDED.name, email = EXCLUDED.email, age = EXCLUDED.age, department = EXCLUDED.department,
+ salary = EXCLUDED.salary, join_date = EXCLUDED.join_date, is_active = EXCLUDED.is_active,
+ metadata = EXCLUDED.metadata, updated_at = CURRENT_TIMESTAMP;"
 cat >"$UPSERT_META_SCRIPT" <<SQL
 BEGIN;
 CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT $COLS, metadata FROM $TABLE WITH NO DATA;
 \\copy stage ($COLS, metadata) FROM '$WITH_METADATA'
-INSERT INTO $TABLE ($COLS, metadata) SELECT $COLS, metadata FROM stage ON CONFLICT (id) DO UPDATE SET
- name = EXCLUDED.name, email = EXCLUDED.email, age = EXCLUDED.age, department = EXCLUDED.department,
- salary = EXCLUDED.salary, join_date = EXCLUDED.join_date, is_active = EXCLUDED.is_active,
- metadata = EXCLUDED.metadata, updated_at = CURRENT_TIMESTAMP;
+$UPSERT_META_SQL
 COMMIT;
 SQL
 # The same rows with metadata once more, but one COPY (or one staged upsert) per 1,000 rows, each its own
@@ -272,10 +273,7 @@ batch_scripts() {
     cat >>"$UPSERT_BATCHES_SCRIPT" <<SQL
 BEGIN;
 \\copy stage ($COLS, metadata) FROM '$f'
-INSERT INTO $TABLE ($COLS, metadata) SELECT $COLS, metadata FROM stage ON CONFLICT (id) DO UPDATE SET
- name = EXCLUDED.name, email = EXCLUDED.email, age = EXCLUDED.age, department = EXCLUDED.department,
- salary = EXCLUDED.salary, join_date = EXCLUDED.join_date, is_active = EXCLUDED.is_active,
- metadata = EXCLUDED.metadata, updated_at = CURRENT_TIMESTAMP;
+$UPSERT_META_SQL
 COMMIT;
 SQL
   done
