@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeduplicateMemoryTest {
 
   @Test
-  void runsAPipelineOverTwoMillionDistinctIdsInA128MbHeap() throws Exception {
+  void runsAPipelineOverTwoMillionDistinctIdsInA128MbHeap(@TempDir Path checkpoints) throws Exception {
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-cp", System.getProperty("java.class.path"), TwoMillionIds.class.getName(), "2000000")
+        "-Xmx128m", "-cp", System.getProperty("java.class.path"), TwoMillionIds.class.getName(), "2000000",
+        checkpoints.toString())
         .redirectErrorStream(true)
         .start();
     String output = readAll(p);

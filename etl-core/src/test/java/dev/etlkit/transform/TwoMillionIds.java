@@ -9,13 +9,12 @@ import dev.etlkit.api.Sink;
 import dev.etlkit.api.Source;
 import dev.etlkit.api.SourceItem;
 import dev.etlkit.checkpoint.FileCheckpointStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A pipeline run over {@code args[0]} distinct ids and then 100,000 repeats, deduplicated by id, with
- * file checkpoints after every batch of 1,000; run by {@link DeduplicateMemoryTest} in a JVM with a
+ * file checkpoints in the folder {@code args[1]} after every batch of 1,000; run by {@link DeduplicateMemoryTest} in a JVM with a
  * 128 MB heap. Prints the run's counts.
  */
 public final class TwoMillionIds {
@@ -25,7 +24,7 @@ public final class TwoMillionIds {
 
   public static void main(String[] args) throws Exception {
     int distinct = Integer.parseInt(args[0]);
-    Path checkpoints = Files.createTempDirectory("dedup-checkpoints");
+    Path checkpoints = Path.of(args[1]);
     long[] written = new long[1];
     PipelineResult result = Pipeline.builder("two-million-ids")
         .source(new Source<Record>() {
