@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -45,7 +46,7 @@ final class CrashChild {
       // A save after every batch, so that "after batch N" kills at batch N, not at a later batch that a
       // checkpoint interval would have folded it into.
       Pipeline pipeline = factory.build(context).checkpoints(new CrashCheckpoints(store, trigger))
-          .checkpointInterval(java.time.Duration.ZERO).listener(trigger).build();
+          .checkpointInterval(Duration.ZERO).listener(trigger).build();
       PipelineResult r = resume ? pipeline.resume(runId) : pipeline.run(runId);
       if (Boolean.parseBoolean(p.getProperty("deleteCheckpoint"))) {
         store.delete(runId);

@@ -84,7 +84,8 @@ final class CsvEncoder {
   void isoDateCell(LocalDate d) {
     int year = d.getYear();
     if (year < 0 || year > 9999) {
-      text(d.toString(), 0, d.toString().length());
+      String s = d.toString();
+      text(s, 0, s.length());
       return;
     }
     ensure(10);
