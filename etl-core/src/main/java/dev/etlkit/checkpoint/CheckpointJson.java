@@ -1,12 +1,10 @@
 package dev.etlkit.checkpoint;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.RunStatus;
+import dev.etlkit.internal.PlainJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,9 +16,6 @@ import java.util.Map;
  * wherever it is kept. Field names are stable: stores written by one release are read by the next.
  */
 public final class CheckpointJson {
-
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
   private CheckpointJson() {
   }
@@ -45,11 +40,7 @@ public final class CheckpointJson {
     if (c.failure() != null) {
       m.put("failure", c.failure());
     }
-    try {
-      return MAPPER.writeValueAsBytes(m);
-    } catch (IOException e) {
-      throw new EtlException("cannot encode checkpoint of run " + c.runId() + ": " + e.getMessage(), e);
-    }
+    return PlainJson.toBytes(m);
   }
 
   /**
@@ -59,7 +50,10 @@ public final class CheckpointJson {
   @SuppressWarnings("unchecked")
   public static Checkpoint read(byte[] json, String where) {
     try {
-      Map<String, Object> m = MAPPER.readValue(json, MAP);
+      if (!(PlainJson.parse(json) instanceof Map<?, ?> tree)) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      Map<String, Object> m = (Map<String, Object>) tree;
       Map<String, Object> pos = (Map<String, Object>) m.get("position");
       Map<String, Integer> logLengths = new LinkedHashMap<>();
       ((Map<String, Number>) m.getOrDefault("logLengths", Map.of())).forEach((k, v) -> logLengths.put(k, v.intValue()));

@@ -1,21 +1,22 @@
 package dev.etlkit.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.etlkit.api.ConfigException;
+import dev.etlkit.internal.PlainJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /** Parses config text into plain values: ordered maps, lists, strings, numbers, booleans and nulls. */
 final class ConfigJson {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /** A key given twice is an error: with the last one silently winning, a typo would go unnoticed. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   private ConfigJson() {
@@ -26,8 +27,8 @@ final class ConfigJson {
     if (text.isBlank()) {
       throw new ConfigException("the config is empty; it must be a JSON object");
     }
-    try {
-      return MAPPER.readValue(text, Object.class);
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return PlainJson.readDocument(p);
     } catch (JsonProcessingException e) {
       throw new ConfigException(describe(e));
     } catch (IOException e) {
@@ -37,11 +38,7 @@ final class ConfigJson {
 
   /** Compact JSON of plain values. */
   static String write(@Nullable Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("plain values always serialize", e);
-    }
+    return new String(PlainJson.toBytes(value), StandardCharsets.UTF_8);
   }
 
   private static String describe(JsonProcessingException e) {

@@ -1,11 +1,6 @@
 package dev.etlkit.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Origin;
@@ -17,16 +12,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** Rejected records of one batch as a JSON log entry, so that a resumed run reports the errors from before. */
 final class RejectionJson {
-
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .build();
-  private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
 
   private RejectionJson() {
   }
@@ -34,14 +22,14 @@ final class RejectionJson {
   /** Streamed with a generator: building a map per rejection for the mapper cost the writer thread twice as much. */
   static byte[] write(List<RejectedRecord> rejected) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * rejected.size() + 2);
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+    try (JsonGenerator g = PlainJson.factory().createGenerator(bytes)) {
       g.writeStartArray();
       for (RejectedRecord r : rejected) {
         g.writeStartObject();
         g.writeStringField("source", r.origin().source());
         g.writeStringField("position", r.origin().position().description());
         g.writeFieldName("state");
-        writeValue(g, r.origin().position().state());
+        PlainJson.write(g, r.origin().position().state());
         g.writeStringField("step", r.step());
         g.writeStringField("message", r.message());
         g.writeArrayFieldStart("violations");
@@ -56,7 +44,7 @@ final class RejectionJson {
         g.writeFieldName("raw");
         Object raw = r.raw();
         if (raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record) {
-          writeValue(g, raw);
+          PlainJson.write(g, raw);
         } else {
           // as the dead letter's "record" shows it
           g.writeString(raw.toString());
@@ -70,47 +58,11 @@ final class RejectionJson {
     return bytes.toByteArray();
   }
 
-  /** A raw input or position state: what records and sources hold, nested maps and lists included. */
-  private static void writeValue(JsonGenerator g, @Nullable Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      g.writeNumber(((Number) v).longValue());
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Record rec) {
-      g.writeStartObject();
-      for (int i = 0; i < rec.size(); i++) {
-        g.writeFieldName(rec.nameAt(i));
-        writeValue(g, rec.valueAt(i));
-      }
-      g.writeEndObject();
-    } else if (v instanceof Map<?, ?> m) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object o : list) {
-        writeValue(g, o);
-      }
-      g.writeEndArray();
-    } else {
-      // BigDecimal, Double, dates, instants and anything else: as the mapper writes them
-      MAPPER.writeValue(g, v);
-    }
-  }
-
   @SuppressWarnings("unchecked")
   static List<RejectedRecord> read(byte[] json) {
     try {
       List<RejectedRecord> out = new ArrayList<>();
-      for (Map<String, Object> m : MAPPER.readValue(json, LIST)) {
+      for (Map<String, Object> m : (List<Map<String, Object>>) PlainJson.parse(json)) {
         List<Violation> vs = new ArrayList<>();
         for (Map<String, String> v : (List<Map<String, String>>) m.get("violations")) {
           vs.add(new Violation(v.get("field"), v.get("rule"), v.get("message")));

@@ -243,6 +243,13 @@ class ConfigReaderTest {
   }
 
   @Test
+  void reportsContentAfterTheConfigObject() {
+    assertThatThrownBy(() -> parse("{\"batchSize\": 1}\n{\"batchSize\": 2}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("malformed JSON at line 2, column 2: unexpected content after the JSON value");
+  }
+
+  @Test
   void reportsAnEmptyConfig() {
     assertThatThrownBy(() -> parse("  \n"))
         .isInstanceOf(ConfigException.class)

@@ -1,13 +1,10 @@
 package dev.etlkit.redis;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.etlkit.PipelineListener;
 import dev.etlkit.PipelineResult;
 import dev.etlkit.Progress;
-import dev.etlkit.api.EtlException;
+import dev.etlkit.internal.PlainJson;
 import io.lettuce.core.SetArgs;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisProgressPublisher implements PipelineListener, AutoCloseable {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final Duration EXPIRY = Duration.ofHours(24);
 
   private final RedisConnection redis;
@@ -130,12 +126,7 @@ public final class RedisProgressPublisher implements PipelineListener, AutoClose
   }
 
   private void publish(String runId, Map<String, Object> fields) {
-    byte[] json;
-    try {
-      json = MAPPER.writeValueAsBytes(fields);
-    } catch (IOException e) {
-      throw new EtlException("cannot encode the progress of run " + runId + ": " + e.getMessage(), e);
-    }
+    byte[] json = PlainJson.toBytes(fields);
     String key = keys.progress(runId);
     redis.call("publish the progress of run " + runId, r -> r.set(key, json, SetArgs.Builder.ex(EXPIRY)));
   }

@@ -1,10 +1,7 @@
 package dev.etlkit.redis;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.etlkit.api.Checkpoint;
-import dev.etlkit.api.EtlException;
-import java.io.IOException;
+import dev.etlkit.internal.PlainJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +10,6 @@ import java.util.Map;
  * duration and failure, without the resume state.
  */
 final class RunResultsJson {
-
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private RunResultsJson() {
   }
@@ -33,10 +28,6 @@ final class RunResultsJson {
     if (c.failure() != null) {
       m.put("failure", c.failure());
     }
-    try {
-      return MAPPER.writeValueAsBytes(m);
-    } catch (IOException e) {
-      throw new EtlException("cannot encode the results of run " + c.runId() + ": " + e.getMessage(), e);
-    }
+    return PlainJson.toBytes(m);
   }
 }

@@ -1,14 +1,14 @@
 package dev.etlkit.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.etlkit.PipelineResult;
 import dev.etlkit.QualityReport;
 import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.Violation;
 import dev.etlkit.config.Secrets;
+import dev.etlkit.internal.PlainJson;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class RunReport {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   private RunReport() {
   }
 
@@ -34,7 +32,10 @@ final class RunReport {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.write(file, JSON.writeValueAsBytes(toMap(result, secrets)));
+    try (OutputStream out = Files.newOutputStream(file);
+        JsonGenerator g = PlainJson.factory().createGenerator(out).useDefaultPrettyPrinter()) {
+      PlainJson.write(g, toMap(result, secrets));
+    }
   }
 
   static Map<String, Object> toMap(PipelineResult r, Secrets secrets) {
