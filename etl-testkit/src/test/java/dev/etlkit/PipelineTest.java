@@ -184,6 +184,33 @@ class PipelineTest {
   }
 
   @Test
+  void givesALaterSinkOnlyWhatTheEarlierSinksTook() {
+    CollectingSink<Record> first = CollectingSink.rejecting(r -> r.getLong("id") % 3 == 0);
+    CollectingSink<Record> second = CollectingSink.rejecting(r -> r.getLong("id") == 5);
+    CollectingSink<Record> third = CollectingSink.named("file");
+    PipelineResult result = Pipeline.builder("sink-order")
+        .source(ListSource.generate("numbers", 10, i -> person(i + 1)))
+        .sink(first)
+        .sink(second)
+        .sink(third)
+        .batchSize(4)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    // 3, 6 and 9 rejected by the first sink, 5 by the second: each once, and in no later output
+    assertThat(result).succeeded().hasCounts(10, 6, 4, 0).hasErrors(
+        "sink 'collect' rejected numbers item 3: rejected by test sink",
+        "sink 'collect#2' rejected numbers item 5: rejected by test sink",
+        "sink 'collect' rejected numbers item 6: rejected by test sink",
+        "sink 'collect' rejected numbers item 9: rejected by test sink");
+    assertThat(second.batchSizes()).containsExactly(3, 3, 1);
+    assertThat(third.batchSizes()).containsExactly(3, 2, 1);
+    assertThat(third.items()).extracting(r -> r.getLong("id")).containsExactly(1L, 2L, 4L, 7L, 8L, 10L);
+    assertThat(result.writtenPerSink()).containsEntry("collect", 7L).containsEntry("collect#2", 6L).containsEntry("file", 6L);
+  }
+
+  @Test
   void refusesToBuildWithoutSourceOrSink() {
     assertThatThrownBy(() -> Pipeline.builder("empty").build())
         .isInstanceOf(ConfigException.class)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -161,17 +162,26 @@ public final class PipelineConfig {
    * A builder with the config's sources, transformers, outputs, batch size, retry policy, error policy
    * and checkpoint store, each plugin made anew; add listeners or change settings before building.
    * Connects to the checkpoint store when it is remote.
+   *
+   * <p>Database outputs come first among the sinks, the others in config order: a later sink gets only
+   * what the earlier ones took, so a row the database rejects (one breaking a unique constraint) is
+   * rejected alone and written to no file either.
    */
   public Pipeline.Builder toBuilder() {
     Pipeline.Builder b = Pipeline.builder(name);
     sources.forEach(s -> b.source(registry.source(s)));
     transformers().forEach(b::transform);
-    outputs.forEach(o -> b.sink(registry.sink(o)));
+    outputs.stream().filter(PipelineConfig::isDatabase).forEach(o -> b.sink(registry.sink(o)));
+    outputs.stream().filter(o -> !isDatabase(o)).forEach(o -> b.sink(registry.sink(o)));
     b.batchSize(batchSize).retry(retry()).onError(errorPolicy());
     if (workers > 0) {
       b.workers(workers);
     }
     return b.checkpoints(registry.checkpointStore(checkpoints));
+  }
+
+  private static boolean isDatabase(PluginConfig output) {
+    return output.options().get("type") instanceof String type && DatabaseUrl.TYPES.contains(type.toLowerCase(Locale.ROOT));
   }
 
   List<Transformer<Record, Record>> transformers() {

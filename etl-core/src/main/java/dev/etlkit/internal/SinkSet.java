@@ -6,7 +6,6 @@ import dev.etlkit.api.Retry;
 import dev.etlkit.api.Sink;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sinks of a run, under unique names: the data sinks, then the dead letter if there is one. Writes
- * a batch to each data sink (with retries), turns what they reject into rejections, and sends every
- * rejection of the batch, in input order, to the dead letter.
+ * a batch to each data sink in order (with retries), turns what they reject into rejections, and sends
+ * every rejection of the batch, in input order, to the dead letter.
  */
 final class SinkSet {
 
@@ -62,23 +61,34 @@ final class SinkSet {
     return names;
   }
 
-  /** Writes the batch's outputs, then its rejections (those of {@code earlier} and the sinks') to the dead letter. */
+  /**
+   * Writes the batch's outputs, then its rejections (those of {@code earlier} and the sinks') to the dead
+   * letter. Each data sink gets only the items that every sink before it took, so that an item one sink
+   * rejects (a row breaking a database constraint) is in no later output either.
+   */
   Written write(List<Entry> outputs, List<Rejection> earlier) throws Exception {
-    BitSet rejectedBySink = new BitSet(outputs.size());
     List<Rejection> rejections = new ArrayList<>(earlier);
+    int rejectedBySinks = 0;
     long[] writtenBy = new long[sinks.size()];
+    List<Entry> offered = outputs;
     for (int i = 0; i < dataSinks; i++) {
-      ChunkView chunk = write(i, outputs);
+      ChunkView chunk = write(i, offered);
       String step = "sink '" + names.get(i) + "'";
-      chunk.rejections.forEach((index, message) -> {
-        // an item rejected by several sinks is one rejected record, with the first sink's reason
-        if (!rejectedBySink.get(index)) {
-          rejectedBySink.set(index);
-          Entry e = outputs.get(index);
-          rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, message, List.of(), e.raw())));
+      for (Map.Entry<Integer, String> r : chunk.rejections.entrySet()) {
+        Entry e = offered.get(r.getKey());
+        rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, r.getValue(), List.of(), e.raw())));
+      }
+      rejectedBySinks += chunk.rejections.size();
+      writtenBy[i] = offered.size() - chunk.rejections.size();
+      if (!chunk.rejections.isEmpty()) {
+        List<Entry> taken = new ArrayList<>(offered.size() - chunk.rejections.size());
+        for (int k = 0; k < offered.size(); k++) {
+          if (!chunk.rejections.containsKey(k)) {
+            taken.add(offered.get(k));
+          }
         }
-      });
-      writtenBy[i] = outputs.size() - chunk.rejections.size();
+        offered = taken;
+      }
     }
     List<RejectedRecord> rejected = Rejection.inInputOrder(rejections);
     if (dataSinks < sinks.size() && !rejected.isEmpty()) {
@@ -89,7 +99,7 @@ final class SinkSet {
       ChunkView chunk = write(dataSinks, letters);
       writtenBy[dataSinks] = letters.size() - chunk.rejections.size();
     }
-    return new Written(rejected, rejectedBySink.cardinality(), writtenBy);
+    return new Written(rejected, rejectedBySinks, writtenBy);
   }
 
   private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {

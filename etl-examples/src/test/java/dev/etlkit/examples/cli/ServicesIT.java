@@ -89,6 +89,38 @@ class ServicesIT {
   }
 
   @Test
+  void keepsARowTheDatabaseRejectsOutOfTheFilesToo(PostgresDatabase db) throws Exception {
+    Files.writeString(work.resolve("people.csv"), """
+        id,name,email,age,department,salary,joinDate,isActive
+        A1,ann lee,shared@example.com,30,sales,50000,2020-01-01,yes
+        A2,bob lee,SHARED@example.com,31,sales,51000,2020-01-02,yes
+        A3,cy lee,cy@example.com,32,sales,52000,2020-01-03,no
+        """);
+    // the seed's order: files first, the database last
+    Files.writeString(work.resolve("etl.json"), """
+        {"sources": [{"type": "csv", "path": "people.csv"}],
+         "transformations": {"validation": true, "deduplication": true, "enrichment": true, "normalization": true},
+         "outputs": [{"type": "csv", "destination": "out/people.csv"}, {"type": "json", "destination": "out/people.json"},
+                     {"type": "database", "destination": "people"}],
+         "batchSize": 10, "maxRetries": 1}
+        """);
+
+    Etl.Outcome outcome = Etl.run(work, Map.of("DATABASE_URL", db.url()), "--config=etl.json", "--report=report.json");
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(outcome.stdoutLines()).contains("Total Records: 3", "Invalid Records: 1", "Written Records: 2");
+    assertThat(Files.readAllLines(work.resolve("out/people.csv"))).extracting(line -> line.substring(0, line.indexOf(',')))
+        .containsExactly("ID", "A1", "A3");
+    assertThat(Files.readString(work.resolve("out/people.json"))).contains("\"A1\"", "\"A3\"").doesNotContain("\"A2\"");
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      assertThat(count(s, "select count(*) from people where id in ('A1', 'A3')")).isEqualTo(2);
+      assertThat(count(s, "select count(*) from people")).isEqualTo(2);
+    }
+    assertThat(Files.readString(work.resolve("report.json"))).contains("\"step\" : \"sink 'people'\"",
+        "duplicate key value violates unique constraint");
+  }
+
+  @Test
   void keepsCheckpointsInRedisWhenRedisUrlIsSet(RedisServer redis) throws IOException {
     Etl.Outcome outcome = Etl.run(work, Map.of("REDIS_URL", redis.url()), "--config=etl-examples/config/employees.json");
 
