@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ public final class Secrets {
   // Shorter values would mask ordinary words and numbers all over the text; they are still masked
   // wherever they sit in a config echo.
   private static final int MIN_LENGTH = 4;
+
+  /** Names that hold a secret in a query string, though as an option name they would not ("key"). */
+  private static final Set<String> SECRET_PARAMETERS = Set.of("key", "sig", "signature", "auth", "code");
 
   private static final Secrets NONE = new Secrets(List.of());
 
@@ -107,8 +111,9 @@ public final class Secrets {
   }
 
   /**
-   * The passwords in a URL: the user info's ({@code postgresql://user:PASSWORD@host/db}), as written and
-   * decoded, and {@code password=} query parameters ({@code jdbc:postgresql://host/db?password=PASSWORD}).
+   * The secrets in a URL: the user info's password ({@code postgresql://user:PASSWORD@host/db}) and the
+   * values of query parameters named like a secret ({@code ?password=}, {@code token=},
+   * {@code access_token=}, {@code api_key=}, {@code key=}, {@code sig=}...), each as written and decoded.
    */
   public static List<String> passwordsIn(@Nullable String url) {
     List<String> found = new ArrayList<>();
@@ -122,21 +127,39 @@ public final class Secrets {
       String userInfo = rest.substring(0, at);
       int colon = userInfo.indexOf(':');
       if (colon >= 0 && colon < userInfo.length() - 1) {
-        String raw = userInfo.substring(colon + 1);
-        found.add(raw);
-        found.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+        addAsWrittenAndDecoded(found, userInfo.substring(colon + 1));
       }
     }
     int query = rest.indexOf('?');
     if (query >= 0) {
-      for (String param : rest.substring(query + 1).split("[&;]")) {
-        if (param.regionMatches(true, 0, "password=", 0, 9) && param.length() > 9) {
-          found.add(param.substring(9));
-          found.add(URLDecoder.decode(param.substring(9).replace("+", "%2B"), StandardCharsets.UTF_8));
+      int fragment = rest.indexOf('#', query);
+      for (String param : rest.substring(query + 1, fragment < 0 ? rest.length() : fragment).split("[&;]")) {
+        int eq = param.indexOf('=');
+        if (eq > 0 && eq < param.length() - 1 && isSecretParameter(decode(param.substring(0, eq)))) {
+          addAsWrittenAndDecoded(found, param.substring(eq + 1));
         }
       }
     }
     return found;
+  }
+
+  private static boolean isSecretParameter(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return Interpolation.isSecretName(lower) || SECRET_PARAMETERS.contains(lower);
+  }
+
+  private static void addAsWrittenAndDecoded(List<String> found, String raw) {
+    found.add(raw);
+    found.add(decode(raw));
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // a malformed escape: the value as written is all there is to mask
+      return s;
+    }
   }
 
   private static int firstOf(String s, String chars) {

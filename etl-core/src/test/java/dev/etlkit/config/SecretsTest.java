@@ -24,10 +24,19 @@ class SecretsTest {
   }
 
   @Test
+  void findsQueryParametersNamedLikeASecret() {
+    assertThat(Secrets.passwordsIn("https://api.example.com/v1/pages?page=2&token=tok_secret&api_key=k%2B1#top"))
+        .containsExactly("tok_secret", "tok_secret", "k%2B1", "k+1");
+    assertThat(Secrets.passwordsIn("https://x.io/a?access_token=abc123&key=AIzaSy99&sig=s1g-nature&page=1&limit=50"))
+        .containsExactly("abc123", "abc123", "AIzaSy99", "AIzaSy99", "s1g-nature", "s1g-nature");
+  }
+
+  @Test
   void findsNoPasswordInAUrlWithoutOne() {
     assertThat(Secrets.passwordsIn("redis://127.0.0.1:6379")).isEmpty();
     assertThat(Secrets.passwordsIn("https://user@example.com/x")).isEmpty();
     assertThat(Secrets.passwordsIn("not a url")).isEmpty();
+    assertThat(Secrets.passwordsIn("https://x.io/a?page=2&pageSize=100&q=a%ZZ")).isEmpty();
   }
 
   @Test
