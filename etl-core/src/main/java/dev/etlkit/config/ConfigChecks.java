@@ -120,6 +120,10 @@ final class ConfigChecks {
     for (PluginConfig o : outputs) {
       Map<String, Object> options = new LinkedHashMap<>(o.options());
       String type = o.options().get("type") instanceof String s ? s.toLowerCase(Locale.ROOT) : "";
+      // the seed's outputs carry an optional "format" that restates the type ("csv" on a csv output)
+      if (options.get("format") instanceof String format && format.strip().equalsIgnoreCase(type)) {
+        options.remove("format");
+      }
       if (profile != null) {
         profile.outputDefaults(type).forEach(options::putIfAbsent);
       }

@@ -60,6 +60,20 @@ class ConfigReaderTest {
   }
 
   @Test
+  void acceptsTheSeedsOutputFormatWhenItRestatesTheType() {
+    PipelineConfig config = parse("""
+        {"sources": [{"type": "lines", "path": "in.txt"}],
+         "outputs": [{"type": "memory", "destination": "out", "format": " Memory "}]}
+        """);
+
+    assertThat(config.outputs()).singleElement().satisfies(o -> assertThat(o.options()).doesNotContainKey("format"));
+    assertThat(problems("""
+        {"sources": [{"type": "lines", "path": "in.txt"}],
+         "outputs": [{"type": "memory", "destination": "out", "format": "xml"}]}
+        """)).singleElement().asString().startsWith("outputs[0].format: unknown option");
+  }
+
+  @Test
   void resolvesAListOfStepsThroughTheRegistryInOrder() {
     PipelineConfig config = parse("""
         {"sources": [{"type": "lines", "path": "in.txt"}],
