@@ -147,7 +147,7 @@ public final class EtlCommand implements Callable<Integer> {
       out.println("Run id: " + runId);
       out.flush();
       PipelineResult result = resume != null ? pipeline.resume(runId) : pipeline.run(runId);
-      RunSummary.print(out, result, pipelineConfig, report);
+      RunSummary.print(out, result, pipelineConfig, report, clock.instant());
       out.flush();
       if (report != null) {
         RunReport.write(report, result, Redaction.secrets());

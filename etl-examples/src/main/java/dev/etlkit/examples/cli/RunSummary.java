@@ -5,20 +5,28 @@ import dev.etlkit.api.PluginConfig;
 import dev.etlkit.config.PipelineConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The seed's end-of-run summary, on stdout: the outcome, total, valid, invalid and duplicate records,
- * the duration and success rate (valid / total, as the seed computes it), then where the outputs, the
- * rejected records and the report are.
+ * The seed's end-of-run summary, on stdout: the outcome, total, valid, invalid, duplicate and written
+ * records, the duration, the errors encountered, the seed's processing summary (started, completed,
+ * success rate as valid / total, as the seed computes it), then where the outputs, the rejected records
+ * and the report are. The seed's emoji are left out: they turn into '?' on a console that is not UTF-8.
  */
 final class RunSummary {
+
+  /** As the seed's {@code toISOString()}: UTC, always milliseconds. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private RunSummary() {
   }
 
-  static void print(PrintStream out, PipelineResult r, PipelineConfig config, @Nullable Path report) {
+  static void print(PrintStream out, PipelineResult r, PipelineConfig config, @Nullable Path report, Instant completed) {
     long valid = r.read() - r.rejected();
     out.println();
     out.println(r.succeeded() ? "ETL Pipeline Completed Successfully!" : "ETL Pipeline Failed");
@@ -29,7 +37,15 @@ final class RunSummary {
     out.println("Duplicates: " + r.duplicates());
     out.println("Written Records: " + r.written());
     out.println("Duration: " + r.duration().toMillis() + "ms");
-    out.println("Success Rate: " + (r.read() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100.0 * valid / r.read())));
+    if (r.rejected() > 0) {
+      out.println();
+      out.println("Errors encountered: " + r.rejected());
+    }
+    out.println();
+    out.println("Processing Summary:");
+    out.println("- Started: " + ISO_MILLIS.format(r.startedAt()));
+    out.println("- Completed: " + ISO_MILLIS.format(completed));
+    out.println("- Success Rate: " + (r.read() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100.0 * valid / r.read())));
     out.println();
     out.println(r.succeeded() ? "Outputs:" : "Outputs (written when the run completes):");
     for (PluginConfig output : config.outputs()) {

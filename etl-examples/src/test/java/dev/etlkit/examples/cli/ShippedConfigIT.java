@@ -61,12 +61,16 @@ class ShippedConfigIT {
         "Invalid Records: 8",
         "Duplicates: 3",
         "Written Records: 17",
-        "Success Rate: 71.43%",
+        "Errors encountered: 8",
+        "Processing Summary:",
+        "- Success Rate: 71.43%",
         "Outputs:",
         "- output/processed_employees.csv (csv)",
         "- output/processed_employees.json (json)",
         "Rejected records: output/rejected-" + runId + ".ndjson (8)");
     assertThat(lines).anyMatch(l -> l.matches("Duration: \\d+ms"));
+    assertThat(lines).anyMatch(l -> l.matches("- Started: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"))
+        .anyMatch(l -> l.matches("- Completed: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
     assertThat(outcome.stderr()).isEmpty();
   }
 
