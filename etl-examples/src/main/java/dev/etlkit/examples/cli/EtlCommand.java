@@ -2,8 +2,10 @@ package dev.etlkit.examples.cli;
 
 import dev.etlkit.Pipeline;
 import dev.etlkit.PipelineResult;
+import dev.etlkit.QualityReport;
 import dev.etlkit.api.CheckpointStore;
 import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.RunStatus;
 import dev.etlkit.config.PipelineConfig;
 import dev.etlkit.config.Secrets;
 import dev.etlkit.examples.logging.LogFiles;
@@ -11,11 +13,14 @@ import dev.etlkit.examples.logging.Redaction;
 import dev.etlkit.progress.ConsoleProgress;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -97,11 +102,16 @@ public final class EtlCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Redaction.add(Secrets.fromEnvironment(environment));
     if (resume != null && !RUN_ID.matcher(resume).matches()) {
       err.println("error: --resume needs a run id as printed by a run (letters, digits, '.', '_', '-'), was '"
           + Redaction.redact(resume) + "'");
+      return 2;
+    }
+    String reportProblem = report == null ? null : reportProblem(report);
+    if (reportProblem != null) {
+      err.println("error: --report=" + Redaction.redact(report.toString()) + ": " + reportProblem);
       return 2;
     }
     Clock clock;
@@ -121,11 +131,13 @@ public final class EtlCommand implements Callable<Integer> {
     return run(pipelineConfig, clock);
   }
 
-  private int run(PipelineConfig pipelineConfig, Clock clock) throws IOException {
+  /**
+   * Builds the pipeline and checks a {@code --resume} id before anything is created, so that a bad config
+   * or run id (exit 2) leaves no log files behind; from there on it is a run, with its id first on stdout.
+   */
+  private int run(PipelineConfig pipelineConfig, Clock clock) {
     String runId = resume != null ? resume : Pipeline.newRunId();
-    LogFiles.open(LogFiles.DIRECTORY);
     MDC.put("runId", runId);
-    LOG.info("ETL configuration loaded from {}: {}", config, pipelineConfig.redacted());
     Pipeline pipeline;
     try {
       pipeline = pipelineConfig.toBuilder()
@@ -137,33 +149,75 @@ public final class EtlCommand implements Callable<Integer> {
       e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
       return 2;
     } catch (RuntimeException e) {
-      return failed(e);
+      // the checkpoint store is out of reach (REDIS_URL): a run that failed before its first record
+      openLogs(pipelineConfig);
+      LOG.error("etl failed", e);
+      out.println("Run id: " + runId);
+      return finish(notStarted(runId, pipelineConfig, e, clock), pipelineConfig, clock, false);
     }
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
       if (resume != null && checkpoints.load(runId).isEmpty()) {
         err.println("error: no checkpoint for run " + runId + " in " + checkpoints + "; check the run id");
         return 2;
       }
+      openLogs(pipelineConfig);
       out.println("Run id: " + runId);
       out.flush();
       PipelineResult result = resume != null ? pipeline.resume(runId) : pipeline.run(runId);
-      RunSummary.print(out, result, pipelineConfig, report, clock.instant());
-      out.flush();
-      if (report != null) {
-        RunReport.write(report, result, Redaction.secrets());
-      }
-      if (!result.succeeded()) {
-        err.println("error: run " + runId + " failed: " + Redaction.redact(result.failure())
-            + "; fix the cause and continue it with --resume=" + runId);
-        return 1;
-      }
-      return 0;
+      return finish(result, pipelineConfig, clock, true);
     } catch (ConfigException e) {
       e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
       return 2;
     } catch (RuntimeException e) {
       return failed(e);
     }
+  }
+
+  private void openLogs(PipelineConfig pipelineConfig) {
+    LogFiles.open(LogFiles.DIRECTORY);
+    LOG.info("ETL configuration loaded from {}: {}", config, pipelineConfig.redacted());
+  }
+
+  /** The summary, the report and the exit code of a run that ran ({@code started}), or failed to start. */
+  private int finish(PipelineResult result, PipelineConfig pipelineConfig, Clock clock, boolean started) {
+    RunSummary.print(out, result, pipelineConfig, report, clock.instant());
+    out.flush();
+    if (report != null) {
+      try {
+        RunReport.write(report, result, Redaction.secrets());
+      } catch (IOException | RuntimeException e) {
+        LOG.error("cannot write the report", e);
+        err.println("error: cannot write the report to " + Redaction.redact(report.toString()) + ": "
+            + Redaction.redact(String.valueOf(e.getMessage())) + (result.succeeded() ? " (the run itself succeeded)" : ""));
+        return 1;
+      }
+    }
+    if (!result.succeeded()) {
+      err.println("error: run " + result.runId() + " failed: " + Redaction.redact(result.failure())
+          + (started ? "; fix the cause and continue it with --resume=" + result.runId() : "; fix the cause and run it again"));
+      return 1;
+    }
+    return 0;
+  }
+
+  private static PipelineResult notStarted(String runId, PipelineConfig pipelineConfig, RuntimeException e, Clock clock) {
+    String failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    return new PipelineResult(runId, pipelineConfig.name(), RunStatus.FAILED, 0, 0, 0, 0, 0, Map.of(), List.of(),
+        failure, e, clock.instant(), Duration.ZERO, Map.of(), new QualityReport(Map.of(), Map.of(), 0), false);
+  }
+
+  /** Why the report cannot be written there, found before the run: a directory, or no directory to put it in. */
+  private static @Nullable String reportProblem(Path report) {
+    Path file = report.toAbsolutePath();
+    if (Files.isDirectory(file)) {
+      return "is a directory; give a file name";
+    }
+    for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir)) {
+        return Files.isDirectory(dir) && Files.isWritable(dir) ? null : dir + " is not a writable directory";
+      }
+    }
+    return null;
   }
 
   private int failed(RuntimeException e) {

@@ -7,20 +7,21 @@ import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * What reaches the console (stderr): warnings and errors, and the periodic progress lines when there is
- * no terminal to draw a bar on. The engine's own "run failed" error is left to the log files, because
- * the command prints the outcome itself, as one line.
+ * no terminal to draw a bar on. The engine's "run failed" error and the command's own errors are left to
+ * the log files, with their stack traces: the command prints the outcome itself, as one line.
  */
 public final class ConsoleFilter extends Filter<ILoggingEvent> {
 
   private static final String PROGRESS = "dev.etlkit.progress.ConsoleProgress";
   private static final String RUN = "dev.etlkit.internal.Run";
+  private static final String COMMAND = "dev.etlkit.examples.cli.EtlCommand";
 
   @Override
   public FilterReply decide(ILoggingEvent event) {
     if (event.getLoggerName().equals(PROGRESS)) {
       return FilterReply.ACCEPT;
     }
-    if (event.getLoggerName().equals(RUN) && event.getLevel() == Level.ERROR) {
+    if ((event.getLoggerName().equals(RUN) || event.getLoggerName().equals(COMMAND)) && event.getLevel() == Level.ERROR) {
       return FilterReply.DENY;
     }
     return event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.ACCEPT : FilterReply.DENY;

@@ -141,4 +141,54 @@ class BadInputIT {
         "error: etl.json: outputs[0].destination: required");
     assertThat(outcome.stdout()).isEmpty();
   }
+
+  @Test
+  void refusesAReportPathItCannotWriteBeforeTheRun() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+    Files.createDirectories(work.resolve("reports"));
+
+    Etl.Outcome intoADirectory = Etl.run(work, Map.of(), "--config=etl.json", "--report=reports");
+    Etl.Outcome underAFile = Etl.run(work, Map.of(), "--config=etl.json", "--report=people.csv/report.json");
+
+    assertThat(intoADirectory.exitCode()).isEqualTo(2);
+    assertThat(intoADirectory.stderrLines()).containsExactly("error: --report=reports: is a directory; give a file name");
+    assertThat(underAFile.exitCode()).isEqualTo(2);
+    assertThat(underAFile.stderrLines()).containsExactly(
+        "error: --report=people.csv/report.json: " + work.resolve("people.csv").toAbsolutePath() + " is not a writable directory");
+    assertThat(work.resolve("output")).doesNotExist();
+    assertThat(work.resolve("logs")).doesNotExist();
+  }
+
+  @Test
+  void leavesNoLogFilesForARunIdWithoutCheckpoint() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl.json", "--resume=etl-123-abcd");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).singleElement().asString().startsWith("error: no checkpoint for run etl-123-abcd in ");
+    assertThat(outcome.stdout()).isEmpty();
+    assertThat(work.resolve("logs")).doesNotExist();
+  }
+
+  @Test
+  void reportsARunThatCannotReachItsCheckpointStoreAsAFailedRun() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+
+    // nothing listens on port 1; the password must show nowhere
+    Etl.Outcome outcome = Etl.run(work, Map.of("REDIS_URL", "redis://:redis-pw-77@127.0.0.1:1"), "--config=etl.json",
+        "--report=report.json");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stdoutLines().get(0)).startsWith("Run id: ");
+    String runId = outcome.stdoutLines().get(0).substring("Run id: ".length());
+    assertThat(outcome.stdoutLines()).contains("ETL Pipeline Failed", "Total Records: 0");
+    assertThat(outcome.stderrLines()).singleElement().asString()
+        .startsWith("error: run " + runId + " failed: cannot connect to Redis at 127.0.0.1:1")
+        .endsWith("; fix the cause and run it again");
+    assertOneLineWithoutStackTrace(outcome);
+    assertThat(Files.readString(work.resolve("report.json"))).contains("\"status\" : \"FAILED\"", "\"read\" : 0")
+        .doesNotContain("redis-pw-77");
+    assertThat(outcome.stdout() + outcome.stderr()).doesNotContain("redis-pw-77");
+  }
 }
