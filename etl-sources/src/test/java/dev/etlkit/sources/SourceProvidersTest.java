@@ -114,6 +114,15 @@ class SourceProvidersTest {
         .hasMessage("sources[0].url: not a valid URL (Illegal character in query at index 32)");
   }
 
+  @Test
+  void namesTheUrlOptionOfAUrlThatIsNotHttp() {
+    assertThatThrownBy(() -> source(Map.of("type", "api", "url", "ftp://files.example.com/x.json?token=t0ken")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("sources[0].url: must be an absolute http or https URL, was ftp://files.example.com/x.json");
+    assertThatThrownBy(() -> source(Map.of("type", "api", "url", "notaurl")))
+        .hasMessage("sources[0].url: must be an absolute http or https URL, was notaurl");
+  }
+
   private static List<Record> readAll(Source<Record> source) throws Exception {
     List<Record> records = new ArrayList<>();
     try (source) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,12 +74,18 @@ public final class HttpSourceProvider implements SourceProvider {
   }
 
   private static URI url(PluginConfig config) {
+    URI url;
     try {
-      return new URI(config.requireString("url"));
+      url = new URI(config.requireString("url"));
     } catch (URISyntaxException e) {
       // the URL may hold a secret: say where it is wrong, not what it is
       throw config.problem("url", "not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
     }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+      throw config.problem("url", "must be an absolute http or https URL, was " + SafeUrl.of(url));
+    }
+    return url;
   }
 
   private static Pagination pagination(PluginConfig config) {
