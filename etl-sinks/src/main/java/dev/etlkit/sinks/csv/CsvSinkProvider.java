@@ -6,6 +6,7 @@ import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkProvider;
+import dev.etlkit.sinks.file.Destination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class CsvSinkProvider implements SinkProvider {
 
   @Override
   public Sink<Record> create(PluginConfig config) {
-    CsvSink.Builder b = CsvSink.builder(config.requirePath("destination"))
+    CsvSink.Builder b = CsvSink.builder(Destination.of(config))
         .columns(columns(config))
         .header(config.bool("header", true))
         .booleans(config.string("trueText", "true"), config.string("falseText", "false"))

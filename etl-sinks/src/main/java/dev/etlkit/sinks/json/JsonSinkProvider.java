@@ -6,6 +6,7 @@ import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkProvider;
+import dev.etlkit.sinks.file.Destination;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public final class JsonSinkProvider implements SinkProvider {
 
   @Override
   public Sink<Record> create(PluginConfig config) {
-    Path path = config.requirePath("destination");
+    Path path = Destination.of(config);
     JsonFormat format = format(config, path);
     boolean append = config.bool("append", false);
     if (append && format == JsonFormat.ARRAY) {

@@ -9,6 +9,7 @@ import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
 import dev.etlkit.testkit.TestChunk;
 import dev.etlkit.testkit.TestContexts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,20 @@ class CsvSinkProviderTest {
     sink.close();
 
     assertThat(dir.resolve("output/x.csv")).hasContent("id,Join Date,Is Active\r\n7,04.03.2020,Yes");
+  }
+
+  @Test
+  void refusesADestinationThatCannotBeAFileBeforeAnythingIsWritten() throws Exception {
+    Files.createDirectories(dir.resolve("reports"));
+    Files.writeString(dir.resolve("people.csv"), "id\n");
+
+    assertThatThrownBy(() -> provider.create(new PluginConfig("outputs[0]", Map.of("destination", "reports"), dir)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("outputs[0].destination: " + dir.resolve("reports").toAbsolutePath() + " is a directory; give a file name");
+    assertThatThrownBy(() -> provider.create(new PluginConfig("outputs[0]", Map.of("destination", "people.csv/out/x.csv"), dir)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("outputs[0].destination: cannot create " + dir.resolve("people.csv/out/x.csv").toAbsolutePath() + ": "
+            + dir.resolve("people.csv").toAbsolutePath() + " is a file, not a directory");
   }
 
   @Test
