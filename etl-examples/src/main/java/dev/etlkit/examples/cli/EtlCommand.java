@@ -22,15 +22,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar etl.jar --config=FILE [--dry-run] [--resume=RUN_ID] [--report=FILE]}: runs the
@@ -40,14 +37,7 @@ import picocli.CommandLine.Option;
  * Exit codes: 0 the run succeeded, 1 it failed, 2 bad usage or a bad config. An error is one line on
  * stderr, never a stack trace; secrets never reach stdout, stderr, the logs or the report.
  */
-@Command(name = "etl", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-    description = "Runs the extract-transform-load pipeline of a JSON config file.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the run succeeded (or the config is valid, with --dry-run)", "1:the run failed",
-        "2:bad usage or a bad config"},
-    footer = {"", "Environment: DATABASE_URL for a database output; REDIS_URL to keep checkpoints in Redis"
-        + " (else .etl/checkpoints); any $${NAME} in the config. Logs of real runs go to logs/."})
-public final class EtlCommand implements Callable<Integer> {
+public final class EtlCommand {
 
   /** A system property fixing "now" (an ISO instant), so that tests get the same output every run. */
   public static final String CLOCK_PROPERTY = "etl.clock";
@@ -56,23 +46,19 @@ public final class EtlCommand implements Callable<Integer> {
   private static final int KEEP_ERRORS = 100_000;
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
-  @Option(names = "--config", paramLabel = "FILE", required = true, description = "the pipeline's JSON config")
-  private Path config;
-
-  @Option(names = "--dry-run", description = "check the config (fields, types, files, plugins) and touch no output")
-  private boolean dryRun;
-
-  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue the run with this id from its last checkpoint")
-  private @Nullable String resume;
-
-  @Option(names = "--report", paramLabel = "FILE", description = "write a JSON report of the run to FILE")
-  private @Nullable Path report;
-
+  private final Path config;
+  private final boolean dryRun;
+  private final @Nullable String resume;
+  private final @Nullable Path report;
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> environment;
 
-  EtlCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+  private EtlCommand(Arguments args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    this.config = Objects.requireNonNull(args.config());
+    this.dryRun = args.dryRun();
+    this.resume = args.resume();
+    this.report = args.report();
     this.out = out;
     this.err = err;
     this.environment = environment;
@@ -86,23 +72,32 @@ public final class EtlCommand implements Callable<Integer> {
   }
 
   static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-    CommandLine cli = new CommandLine(new EtlCommand(out, err, environment));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, ignored) -> {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (Arguments.UsageException e) {
+      Redaction.add(Secrets.fromEnvironment(environment));
       err.println("error: " + Redaction.redact(e.getMessage()) + " (see --help)");
       return 2;
-    });
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+    }
+    if (arguments.help()) {
+      out.print(Arguments.USAGE);
+      return 0;
+    }
+    if (arguments.version()) {
+      out.println(Arguments.versionLine());
+      return 0;
+    }
+    try {
+      return new EtlCommand(arguments, out, err, environment).call();
+    } catch (RuntimeException e) {
       LOG.error("etl failed", e);
       err.println("error: " + Redaction.redact(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
       return 1;
-    });
-    return cli.execute(args);
+    }
   }
 
-  @Override
-  public Integer call() {
+  private int call() {
     Redaction.add(Secrets.fromEnvironment(environment));
     if (resume != null && !RUN_ID.matcher(resume).matches()) {
       err.println("error: --resume needs a run id as printed by a run (letters, digits, '.', '_', '-'), was '"
