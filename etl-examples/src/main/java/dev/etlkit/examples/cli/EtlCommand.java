@@ -148,7 +148,7 @@ public final class EtlCommand {
       openLogs(pipelineConfig);
       LOG.error("etl failed", e);
       out.println("Run id: " + runId);
-      return finish(notStarted(runId, pipelineConfig, e, clock), pipelineConfig, clock, false);
+      return finish(notStarted(runId, pipelineConfig, e, clock), pipelineConfig, clock, resume != null);
     }
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
       if (resume != null && checkpoints.load(runId).isEmpty()) {
@@ -173,8 +173,11 @@ public final class EtlCommand {
     LOG.info("ETL configuration loaded from {}: {}", config, pipelineConfig.redacted());
   }
 
-  /** The summary, the report and the exit code of a run that ran ({@code started}), or failed to start. */
-  private int finish(PipelineResult result, PipelineConfig pipelineConfig, Clock clock, boolean started) {
+  /**
+   * The summary, the report and the exit code of a run; {@code resumable} when a failure can be continued
+   * with {@code --resume} (not so for a new run that failed before its first checkpoint).
+   */
+  private int finish(PipelineResult result, PipelineConfig pipelineConfig, Clock clock, boolean resumable) {
     RunSummary.print(out, result, pipelineConfig, report, clock.instant());
     out.flush();
     if (report != null) {
@@ -189,7 +192,7 @@ public final class EtlCommand {
     }
     if (!result.succeeded()) {
       err.println("error: run " + result.runId() + " failed: " + Redaction.redact(result.failure())
-          + (started ? "; fix the cause and continue it with --resume=" + result.runId() : "; fix the cause and run it again"));
+          + (resumable ? "; fix the cause and continue it with --resume=" + result.runId() : "; fix the cause and run it again"));
       return 1;
     }
     return 0;
