@@ -3,6 +3,7 @@ package dev.etlkit.examples.cli;
 import dev.etlkit.Pipeline;
 import dev.etlkit.PipelineResult;
 import dev.etlkit.QualityReport;
+import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.CheckpointStore;
 import dev.etlkit.api.ConfigException;
 import dev.etlkit.api.RunStatus;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -120,7 +122,15 @@ public final class EtlCommand {
     }
     Redaction.add(pipelineConfig.secrets());
     if (dryRun) {
+      String resumeProblem = resume == null ? null : resumeProblem(pipelineConfig);
+      if (resumeProblem != null) {
+        err.println("error: " + Redaction.redact(resumeProblem));
+        return 2;
+      }
       DryRun.print(out, config, pipelineConfig);
+      if (resume != null) {
+        out.println("Resumes run " + resume + " from its last checkpoint");
+      }
       return 0;
     }
     return run(pipelineConfig, clock);
@@ -202,6 +212,34 @@ public final class EtlCommand {
     String failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return new PipelineResult(runId, pipelineConfig.name(), RunStatus.FAILED, 0, 0, 0, 0, 0, Map.of(), List.of(),
         failure, e, clock.instant(), Duration.ZERO, Map.of(), new QualityReport(Map.of(), Map.of(), 0), false);
+  }
+
+  /**
+   * Why {@code --resume} could not continue its run with this config, for {@code --dry-run}: no checkpoint,
+   * a checkpoint made by another pipeline definition, or a checkpoint store out of reach. Reads, never writes.
+   */
+  private @Nullable String resumeProblem(PipelineConfig pipelineConfig) {
+    Pipeline pipeline;
+    try {
+      pipeline = pipelineConfig.toBuilder().build();
+    } catch (ConfigException e) {
+      return e.problems().get(0);
+    } catch (RuntimeException e) {
+      return "cannot check run " + resume + ": " + e.getMessage();
+    }
+    try (CheckpointStore checkpoints = pipeline.checkpoints()) {
+      Optional<Checkpoint> saved = checkpoints.load(resume);
+      if (saved.isEmpty()) {
+        return "no checkpoint for run " + resume + " in " + checkpoints + "; check the run id";
+      }
+      if (!saved.get().fingerprint().equals(pipeline.fingerprint())) {
+        return "run " + resume + " was made by a different pipeline definition (fingerprint "
+            + saved.get().fingerprint() + ", now " + pipeline.fingerprint() + "); resuming it would mix outputs";
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return "cannot check run " + resume + ": " + e.getMessage();
+    }
   }
 
   /** Why the report cannot be written there, found before the run: a directory, or no directory to put it in. */

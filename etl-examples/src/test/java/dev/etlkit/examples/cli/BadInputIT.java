@@ -191,4 +191,26 @@ class BadInputIT {
         .doesNotContain("redis-pw-77");
     assertThat(outcome.stdout() + outcome.stderr()).doesNotContain("redis-pw-77");
   }
+
+  @Test
+  void checksAResumeInADryRunWithoutWritingAnything() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+    Etl.Outcome first = Etl.run(work, Map.of(), "--config=etl.json");
+    String runId = first.stdoutLines().get(0).substring("Run id: ".length());
+    Files.writeString(work.resolve("other.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}],"
+        + " \"outputs\": [{\"type\": \"json\", \"destination\": \"output/y.json\"}]}");
+
+    Etl.Outcome unknown = Etl.run(work, Map.of(), "--config=etl.json", "--dry-run", "--resume=etl-123-abcd");
+    Etl.Outcome changed = Etl.run(work, Map.of(), "--config=other.json", "--dry-run", "--resume=" + runId);
+    Etl.Outcome same = Etl.run(work, Map.of(), "--config=etl.json", "--dry-run", "--resume=" + runId);
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderrLines()).singleElement().asString().startsWith("error: no checkpoint for run etl-123-abcd in ");
+    assertThat(changed.exitCode()).isEqualTo(2);
+    assertThat(changed.stderrLines()).singleElement().asString()
+        .startsWith("error: run " + runId + " was made by a different pipeline definition");
+    assertThat(same.exitCode()).as(same.stderr()).isZero();
+    assertThat(same.stdoutLines()).contains("Resumes run " + runId + " from its last checkpoint");
+    assertThat(work.resolve("output/y.json")).doesNotExist();
+  }
 }
