@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * message and every rule it broke.
  *
  * @param origin the source and position of the input item
- * @param step the step that rejected it: the source's name, a transformer's name, or {@code sink 'name'}
+ * @param step the step that rejected it: {@code read} (the source could not parse it), a transformer's name,
+ *     or {@code sink 'name'}
  * @param message what is wrong, for people
  * @param violations every failed rule (field + message); empty when the failure is not about fields
  * @param raw the item as read (a {@link Record}, or the raw text of a row that could not be parsed)

@@ -39,7 +39,7 @@ public class RecordException extends EtlException {
     return origin;
   }
 
-  /** The step that rejected it ("csv", "validate", "sink 'database'"), if known. */
+  /** The step that rejected it ("read", "validate", "sink 'database'"), if known. */
   public @Nullable String step() {
     return step;
   }

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Reader implements Runnable {
 
+  /** The step of an item its source could not parse; the source's name is in its origin already. */
+  private static final String READ_STEP = "read";
+
   private static final Logger LOG = LoggerFactory.getLogger(Reader.class);
 
   private static final Retry.Listener RETRY_LOG = (what, attempt, fault, delay) ->
@@ -90,7 +93,7 @@ final class Reader implements Runnable {
             }
             Origin origin = new Origin(name, item.position());
             if (item.isRejected()) {
-              rejected.add(new Rejection(itemSeq++, new RejectedRecord(origin, name, item.rejection().getMessage(),
+              rejected.add(new Rejection(itemSeq++, new RejectedRecord(origin, READ_STEP, item.rejection().getMessage(),
                   item.rejection().violations(), item.raw())));
             } else {
               entries.add(new Entry(item.value(), origin, item.value(), itemSeq++));

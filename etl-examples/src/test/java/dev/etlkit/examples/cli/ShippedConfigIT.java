@@ -109,6 +109,9 @@ class ShippedConfigIT {
     assertThat(worst.get("violations")).extracting(v -> v.get("field").asText())
         .containsExactly("name", "email", "age", "department", "salary", "joinDate", "isActive");
     assertThat(fieldNames(worst.get("violations").get(0))).containsExactly("field", "message");
+    JsonNode malformed = find(report.get("errors"), "line 21");
+    assertThat(malformed.get("step").asText()).isEqualTo("read");
+    assertThat(malformed.get("message").asText()).isEqualTo("expected 8 columns but found 9");
     JsonNode quality = report.get("dataQuality");
     assertThat(fieldNames(quality.get("fields").get("age"))).containsExactly("present", "empty", "rejected");
     assertThat(quality.get("fields").get("id").get("empty").asLong()).isEqualTo(1);
