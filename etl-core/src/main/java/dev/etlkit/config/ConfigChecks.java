@@ -127,7 +127,7 @@ final class ConfigChecks {
       if (profile != null) {
         profile.outputDefaults(type).forEach(options::putIfAbsent);
       }
-      if (DatabaseUrl.TYPES.contains(type) && !options.containsKey("url")) {
+      if (DatabaseUrl.isDatabase(o) && !options.containsKey("url")) {
         String url = DatabaseUrl.fromEnvironment(environment, o.path(), problems);
         if (url != null) {
           options.put("url", url);

@@ -1,6 +1,8 @@
 package dev.etlkit.config;
 
+import dev.etlkit.api.PluginConfig;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -8,9 +10,14 @@ import org.jspecify.annotations.Nullable;
 final class DatabaseUrl {
 
   /** The output types that write to a database. */
-  static final List<String> TYPES = List.of("database", "postgres", "postgresql");
+  private static final List<String> TYPES = List.of("database", "postgres", "postgresql");
 
   private DatabaseUrl() {
+  }
+
+  /** Whether the output writes to a database ({@code "type": "database"}, or an alias, in any case). */
+  static boolean isDatabase(PluginConfig output) {
+    return output.options().get("type") instanceof String type && TYPES.contains(type.toLowerCase(Locale.ROOT));
   }
 
   /** The URL, or null after reporting that the output needs one. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -171,17 +170,13 @@ public final class PipelineConfig {
     Pipeline.Builder b = Pipeline.builder(name);
     sources.forEach(s -> b.source(registry.source(s)));
     transformers().forEach(b::transform);
-    outputs.stream().filter(PipelineConfig::isDatabase).forEach(o -> b.sink(registry.sink(o)));
-    outputs.stream().filter(o -> !isDatabase(o)).forEach(o -> b.sink(registry.sink(o)));
+    outputs.stream().filter(DatabaseUrl::isDatabase).forEach(o -> b.sink(registry.sink(o)));
+    outputs.stream().filter(o -> !DatabaseUrl.isDatabase(o)).forEach(o -> b.sink(registry.sink(o)));
     b.batchSize(batchSize).retry(retry()).onError(errorPolicy());
     if (workers > 0) {
       b.workers(workers);
     }
     return b.checkpoints(registry.checkpointStore(checkpoints));
-  }
-
-  private static boolean isDatabase(PluginConfig output) {
-    return output.options().get("type") instanceof String type && DatabaseUrl.TYPES.contains(type.toLowerCase(Locale.ROOT));
   }
 
   List<Transformer<Record, Record>> transformers() {

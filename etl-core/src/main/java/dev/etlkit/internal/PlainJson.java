@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,11 +148,7 @@ public final class PlainJson {
       }
       g.writeEndArray();
     } else if (value instanceof Object[] items) {
-      g.writeStartArray();
-      for (Object item : items) {
-        write(g, item);
-      }
-      g.writeEndArray();
+      write(g, Arrays.asList(items));
     } else if (value instanceof Number n) {
       writeNumber(g, n);
     } else if (value instanceof Enum<?> e) {

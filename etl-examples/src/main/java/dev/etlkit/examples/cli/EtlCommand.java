@@ -162,7 +162,7 @@ public final class EtlCommand {
     }
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
       if (resume != null && checkpoints.load(runId).isEmpty()) {
-        err.println("error: no checkpoint for run " + runId + " in " + checkpoints + "; check the run id");
+        err.println("error: " + noCheckpoint(runId, checkpoints));
         return 2;
       }
       openLogs(pipelineConfig);
@@ -230,7 +230,7 @@ public final class EtlCommand {
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
       Optional<Checkpoint> saved = checkpoints.load(resume);
       if (saved.isEmpty()) {
-        return "no checkpoint for run " + resume + " in " + checkpoints + "; check the run id";
+        return noCheckpoint(resume, checkpoints);
       }
       if (!saved.get().fingerprint().equals(pipeline.fingerprint())) {
         return "run " + resume + " was made by a different pipeline definition (fingerprint "
@@ -240,6 +240,10 @@ public final class EtlCommand {
     } catch (RuntimeException e) {
       return "cannot check run " + resume + ": " + e.getMessage();
     }
+  }
+
+  private static String noCheckpoint(String runId, CheckpointStore checkpoints) {
+    return "no checkpoint for run " + runId + " in " + checkpoints + "; check the run id";
   }
 
   /** Why the report cannot be written there, found before the run: a directory, or no directory to put it in. */

@@ -195,9 +195,9 @@ public final class HttpSource implements Source<Record> {
 
     /** The source; fails with a {@link ConfigException} for a URL that is not http(s) or a header that cannot be sent. */
     public HttpSource build() {
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-        throw new ConfigException("api source: url must be an absolute http or https URL, was " + SafeUrl.of(url));
+      String problem = urlProblem(url);
+      if (problem != null) {
+        throw new ConfigException("api source: url " + problem);
       }
       for (String name : headers.keySet()) {
         try {
@@ -207,6 +207,15 @@ public final class HttpSource implements Source<Record> {
         }
       }
       return new HttpSource(this);
+    }
+
+    /** What is wrong with {@code url} for this source ("must be an absolute http or https URL, was ..."), or null. */
+    static @Nullable String urlProblem(URI url) {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+        return "must be an absolute http or https URL, was " + SafeUrl.of(url);
+      }
+      return null;
     }
 
     private static Duration positive(String what, Duration d) {

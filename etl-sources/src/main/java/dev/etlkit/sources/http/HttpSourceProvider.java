@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,9 +80,9 @@ public final class HttpSourceProvider implements SourceProvider {
       // the URL may hold a secret: say where it is wrong, not what it is
       throw config.problem("url", "not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
     }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-      throw config.problem("url", "must be an absolute http or https URL, was " + SafeUrl.of(url));
+    String problem = HttpSource.Builder.urlProblem(url);
+    if (problem != null) {
+      throw config.problem("url", problem);
     }
     return url;
   }
