@@ -9,12 +9,14 @@ import java.util.Arrays;
  *
  * <p>Strategy: every new key is appended once to an arena of byte pages as {@code varint length +
  * bytes}; an open-addressing table of {@code long}s (linear probing, at most 3/4 full) holds for each
- * key its arena address (40 bits) and 24 more bits of its 64-bit hash. Pages and table segments are
- * kept below half a G1 region of a small heap, so that none of them is a humongous object needing
- * contiguous free regions. A lookup compares the full key
- * bytes whenever those bits match, so the set is exact: two keys with the same hash are still two keys.
- * The table keeps no hashes; growing it rehashes the keys from the arena. For 2,000,000 ids of up to
- * seven digits that is 19 MB of arena and a 32 MB table (the old 16 MB one too, while it grows).
+ * key its arena address (36 bits, up to 64 GB of keys) and the top 28 bits of its 64-bit hash. A key's
+ * slot is taken from the top bits of its hash, so that growing the table up to 2^28 slots moves each
+ * entry by its stored bits alone, in table order, without reading its key back from the arena (that
+ * random read per key was most of the cost of growing). A lookup compares the full key bytes whenever
+ * the stored bits match, so the set is exact: two keys with the same hash are still two keys. Pages
+ * and table segments are kept below half a G1 region of a small heap, so that none of them is a
+ * humongous object needing contiguous free regions. For 2,000,000 ids of up to seven digits that is
+ * 19 MB of arena and a 32 MB table (the old 16 MB one too, while it grows).
  *
  * <p>The arena is in insertion order, so the keys added since the last checkpoint are simply its tail:
  * {@link #takeDelta()} copies that tail and {@link #addAll(byte[])} reads one back. Not thread-safe.
@@ -24,8 +26,10 @@ final class KeySet {
   /** Pages stay below half a G1 region of a small heap, so they are never humongous objects. */
   private static final int PAGE_BITS = 18;
   private static final int PAGE_SIZE = 1 << PAGE_BITS;
-  private static final long ADDRESS_BITS = 40;
+  private static final int ADDRESS_BITS = 36;
   private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
+  /** The hash bits a slot keeps: its top 28. */
+  private static final int STORED_BITS = 64 - ADDRESS_BITS;
   private static final int SEGMENT_BITS = 15;
   private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
 
@@ -35,6 +39,8 @@ final class KeySet {
   /** The table in segments of 2^15 slots; slot i is {@code table[i >>> 15][i & 0x7FFF]}. */
   private long[][] table = {new long[1 << 10]};
   private int capacity = 1 << 10;
+  /** log2 of the capacity: a key's first slot is the top {@code bits} of its hash. */
+  private int bits = 10;
   private int size;
   private int deltaPage;
   private int deltaPos;
@@ -44,7 +50,7 @@ final class KeySet {
     long h = hash(key, 0, len);
     long fingerprint = h >>> ADDRESS_BITS;
     int mask = capacity - 1;
-    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+    for (int i = (int) (h >>> (64 - bits)); ; i = (i + 1) & mask) {
       long slot = table[i >>> SEGMENT_BITS][i & SEGMENT_MASK];
       if (slot == 0) {
         table[i >>> SEGMENT_BITS][i & SEGMENT_MASK] = fingerprint << ADDRESS_BITS | (append(key, len) + 1);
@@ -132,7 +138,11 @@ final class KeySet {
     }
     System.arraycopy(key, 0, page, at, len);
     used[lastPage] = at + len;
-    return (long) lastPage << PAGE_BITS | pos;
+    long address = (long) lastPage << PAGE_BITS | pos;
+    if (address + 1 > ADDRESS_MASK) {
+      throw new IllegalStateException("deduplication keys exceed " + (ADDRESS_MASK >> 30) + " GB");
+    }
+    return address;
   }
 
   private void newPage(int needed) {
@@ -160,26 +170,15 @@ final class KeySet {
   }
 
   private void grow() {
-    int bigger = capacity * 2;
-    long[][] grown = newTable(bigger);
-    int mask = bigger - 1;
+    int biggerBits = bits + 1;
+    long[][] grown = newTable(1 << biggerBits);
+    int mask = (1 << biggerBits) - 1;
     for (long[] segment : table) {
       for (long slot : segment) {
         if (slot == 0) {
           continue;
         }
-        long address = (slot & ADDRESS_MASK) - 1;
-        byte[] page = pages[(int) (address >>> PAGE_BITS)];
-        int pos = (int) (address & (PAGE_SIZE - 1));
-        int len = 0;
-        int shift = 0;
-        byte b;
-        do {
-          b = page[pos++];
-          len |= (b & 0x7F) << shift;
-          shift += 7;
-        } while (b < 0);
-        int i = (int) hash(page, pos, len) & mask;
+        int i = (int) (biggerBits <= STORED_BITS ? slot >>> (64 - biggerBits) : firstSlot(slot, biggerBits));
         while (grown[i >>> SEGMENT_BITS][i & SEGMENT_MASK] != 0) {
           i = (i + 1) & mask;
         }
@@ -187,7 +186,24 @@ final class KeySet {
       }
     }
     table = grown;
-    capacity = bigger;
+    bits = biggerBits;
+    capacity = 1 << biggerBits;
+  }
+
+  /** The first slot of an entry in a table of 2^bits slots, from its key's full hash (beyond the stored bits). */
+  private long firstSlot(long slot, int tableBits) {
+    long address = (slot & ADDRESS_MASK) - 1;
+    byte[] page = pages[(int) (address >>> PAGE_BITS)];
+    int pos = (int) (address & (PAGE_SIZE - 1));
+    int len = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = page[pos++];
+      len |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return hash(page, pos, len) >>> (64 - tableBits);
   }
 
   private static long[][] newTable(int capacity) {

@@ -50,7 +50,7 @@ class KeySetTest {
 
   @Test
   void tellsApartTwoKeysWithTheSameSlotAndFingerprint() {
-    // find two keys that a new set files under the same slot (low 10 bits) with the same 24 stored bits
+    // find two keys with the same 28 stored bits, which also give them the same slot (the top bits)
     Map<Long, String> seen = new HashMap<>();
     String first = null;
     String second = null;
@@ -58,7 +58,7 @@ class KeySetTest {
       String key = "c" + i;
       byte[] b = key.getBytes(StandardCharsets.UTF_8);
       long h = KeySet.hash(b, 0, b.length);
-      String earlier = seen.putIfAbsent((h & 1023) | (h >>> 40) << 10, key);
+      String earlier = seen.putIfAbsent(h >>> 36, key);
       if (earlier != null) {
         first = earlier;
         second = key;
@@ -71,6 +71,21 @@ class KeySetTest {
     assertThat(add(keys, first)).isFalse();
     assertThat(add(keys, second)).isFalse();
     assertThat(keys.size()).isEqualTo(2);
+  }
+
+  @Test
+  void findsEveryKeyAgainAfterTheTableHasGrownManyTimes() {
+    KeySet keys = new KeySet();
+    int n = 1_500_000;
+    for (int i = 0; i < n; i++) {
+      assertThat(add(keys, "k" + i)).isTrue();
+    }
+    for (int i = 0; i < n; i++) {
+      if (add(keys, "k" + i)) {
+        throw new AssertionError("k" + i + " was lost when the table grew");
+      }
+    }
+    assertThat(keys.size()).isEqualTo(n);
   }
 
   @Test
