@@ -270,6 +270,60 @@ class PipelineTest {
   }
 
   @Test
+  void passesOnWhatAStepEmittedOnlyOnceItReturnedAndRejectsALaterStepsFailureAlone() {
+    // person n becomes n copies; person 3's split emits two copies, then fails
+    Transformer<Record, Record> split = new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        for (long i = 0; i < Math.min(r.getLong("id"), 2); i++) {
+          out.emit(r.with("copy", i));
+        }
+        if (r.getLong("id") == 3) {
+          throw new IllegalStateException("cannot split person 3");
+        }
+      }
+
+      @Override
+      public String name() {
+        return "split";
+      }
+    };
+    java.util.concurrent.atomic.AtomicInteger seenAfterSplit = new java.util.concurrent.atomic.AtomicInteger();
+    Transformer<Record, Record> rejectSecondCopy = new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        seenAfterSplit.incrementAndGet();
+        if (r.getLong("copy") == 1) {
+          throw new RecordException("copy: must not be 1", List.of(new Violation("copy", "one", "must not be 1")));
+        }
+        out.emit(r);
+      }
+
+      @Override
+      public String name() {
+        return "validate";
+      }
+    };
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("split")
+        .source(ListSource.of(person(1), person(2), person(3), person(4)))
+        .transform(split)
+        .transform(rejectSecondCopy)
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(sink.items()).extracting(r -> r.getLong("id") + "/" + r.getLong("copy"))
+        .containsExactly("1/0", "2/0", "4/0");
+    assertThat(seenAfterSplit).hasValue(5);
+    assertThat(result.errors()).extracting(RejectedRecord::step, RejectedRecord::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("validate", "copy: must not be 1"),
+            org.assertj.core.groups.Tuple.tuple("split", "cannot split person 3"),
+            org.assertj.core.groups.Tuple.tuple("validate", "copy: must not be 1"));
+  }
+
+  @Test
   void usesTheRetryPolicyGivenToTheBuilder() {
     assertThat(Retry.exponential(2, Duration.ofMillis(100)).delayBefore(2, null))
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
