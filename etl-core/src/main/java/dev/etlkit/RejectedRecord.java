@@ -51,12 +51,10 @@ public record RejectedRecord(Origin origin, String step, String message, List<Vi
         .build();
   }
 
+  /** What the dead letter's "record" holds; a record becomes a map when it is put (one copy, not two). */
   private @Nullable Object rawValue() {
-    if (raw == null || raw instanceof String || raw instanceof Map) {
+    if (raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record) {
       return raw;
-    }
-    if (raw instanceof Record r) {
-      return r.asMap();
     }
     return raw.toString();
   }
