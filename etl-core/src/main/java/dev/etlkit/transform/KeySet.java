@@ -157,16 +157,23 @@ final class KeySet {
 
   private boolean equalsAt(long address, byte[] key, int len) {
     byte[] page = pages[(int) (address >>> PAGE_BITS)];
+    long stored = keyAt(page, address);
+    int from = (int) (stored >>> 32);
+    return (int) stored == len && Arrays.equals(page, from, from + len, key, 0, len);
+  }
+
+  /** Where the key at {@code address} starts in its page and how long it is, as {@code start << 32 | length}. */
+  private static long keyAt(byte[] page, long address) {
     int pos = (int) (address & (PAGE_SIZE - 1));
-    int stored = 0;
+    int len = 0;
     int shift = 0;
     byte b;
     do {
       b = page[pos++];
-      stored |= (b & 0x7F) << shift;
+      len |= (b & 0x7F) << shift;
       shift += 7;
     } while (b < 0);
-    return stored == len && Arrays.equals(page, pos, pos + len, key, 0, len);
+    return (long) pos << 32 | len;
   }
 
   private void grow() {
@@ -194,16 +201,8 @@ final class KeySet {
   private long firstSlot(long slot, int tableBits) {
     long address = (slot & ADDRESS_MASK) - 1;
     byte[] page = pages[(int) (address >>> PAGE_BITS)];
-    int pos = (int) (address & (PAGE_SIZE - 1));
-    int len = 0;
-    int shift = 0;
-    byte b;
-    do {
-      b = page[pos++];
-      len |= (b & 0x7F) << shift;
-      shift += 7;
-    } while (b < 0);
-    return hash(page, pos, len) >>> (64 - tableBits);
+    long key = keyAt(page, address);
+    return hash(page, (int) (key >>> 32), (int) key) >>> (64 - tableBits);
   }
 
   private static long[][] newTable(int capacity) {
