@@ -12,7 +12,9 @@ package dev.etlkit.api;
  *       single thread.</li>
  *   <li>The input is never mutated; return it as it is or a new value.</li>
  *   <li>Throwing {@link RecordException} (with its violations) rejects that item alone; the run goes on.
- *       Any other exception also rejects the item, with the exception's message.</li>
+ *       Any other exception also rejects the item, with the exception's message, except an
+ *       {@link EtlException}: that one is fatal to the run (a lookup table that does not exist, say),
+ *       and a {@link RetriableException} is retried first.</li>
  *   <li>An item dropped as a duplicate is reported with {@link Emitter#duplicate()} so that the
  *       run's counts add up: read = rejected + duplicates + written.</li>
  * </ul>

@@ -2,6 +2,7 @@ package dev.etlkit.internal;
 
 import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.Emitter;
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Retry;
 import dev.etlkit.api.RetriableException;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Runs a list of transformers over a batch, stage by stage. A transformer that throws rejects that
  * item alone (and whatever it had emitted for it); a {@link RetriableException} is retried under the
- * pipeline's policy and fails the run when the attempts run out.
+ * pipeline's policy and fails the run when the attempts run out; any other {@link EtlException} but a
+ * {@link RecordException} fails the run at once.
  */
 final class TransformChain {
 
@@ -38,9 +40,11 @@ final class TransformChain {
         collector.start(entry);
         try {
           transformOne(transformer, entry, collector);
-        } catch (RetriableException e) {
-          throw e;
         } catch (Exception e) {
+          if (e instanceof EtlException && !(e instanceof RecordException)) {
+            // retries ran out, or the transformer says the run cannot go on (a lookup's table is missing)
+            throw e;
+          }
           collector.rollback();
           t.rejected.add(rejection(transformer, entry, e));
           continue;

@@ -1,15 +1,16 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.TransformContext;
+import dev.etlkit.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ final class JdbcReference implements ReferenceData {
   private final Map<String, Optional<Record>> cache;
   private @Nullable Connection connection;
   private @Nullable PreparedStatement statement;
+  /** PostgreSQL types an untyped parameter from the query; other databases get the key as text. */
+  private boolean untypedKey;
 
   JdbcReference(Callable<Connection> connect, String sql, String where, int cacheSize) {
     this.connect = connect;
@@ -66,9 +69,17 @@ final class JdbcReference implements ReferenceData {
     Record found;
     try {
       found = query(key);
-    } catch (SQLTransientException | SQLRecoverableException e) {
+    } catch (SQLException e) {
+      if (SqlStates.isDataError(e)) {
+        // this key's value does not fit the query (text for an integer column, say): that record alone
+        throw e;
+      }
       closeQuietly();
-      throw new RetriableException("lookup in " + where + " failed: " + e.getMessage(), e);
+      if (SqlStates.isTransient(e)) {
+        throw new RetriableException("lookup in " + where + " failed: " + e.getMessage(), e);
+      }
+      // a missing table or column, a wrong query, no permission: every record would fail the same way
+      throw new EtlException("lookup in " + where + " cannot run its query: " + e.getMessage(), e);
     }
     cache.put(key, found == null ? MISSING : Optional.of(found));
     return found;
@@ -76,7 +87,12 @@ final class JdbcReference implements ReferenceData {
 
   private @Nullable Record query(String key) throws Exception {
     PreparedStatement ps = statement();
-    ps.setString(1, key);
+    if (untypedKey) {
+      // the server gives the key the type its comparison needs: WHERE id = ? works on an integer id too
+      ps.setObject(1, key, Types.OTHER);
+    } else {
+      ps.setString(1, key);
+    }
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return null;
@@ -107,6 +123,7 @@ final class JdbcReference implements ReferenceData {
     if (statement == null) {
       try {
         connection = connect.call();
+        untypedKey = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         statement = connection.prepareStatement(sql);
       } catch (SQLException e) {
         closeQuietly();

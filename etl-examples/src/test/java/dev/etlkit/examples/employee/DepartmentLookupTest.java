@@ -3,10 +3,14 @@ package dev.etlkit.examples.employee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.etlkit.Pipeline;
+import dev.etlkit.PipelineResult;
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Transformer;
+import dev.etlkit.testkit.CollectingSink;
+import dev.etlkit.testkit.ListSource;
 import dev.etlkit.testkit.PostgresDatabase;
 import dev.etlkit.testkit.PostgresExtension;
 import dev.etlkit.transform.Enrich;
@@ -109,5 +113,43 @@ class DepartmentLookupTest {
     } finally {
       lookup.close();
     }
+  }
+
+  @Test
+  void matchesAnIntegerKeyColumnAndRejectsAKeyThatIsNoInteger() throws Exception {
+    sql("DROP TABLE IF EXISTS department_ids",
+        "CREATE TABLE department_ids (id integer PRIMARY KEY, name varchar)",
+        "INSERT INTO department_ids VALUES (7, 'Engineering')");
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("lookup")
+        .source(ListSource.of(Record.of("departmentId", 7L), Record.of("departmentId", "7"), Record.of("departmentId", "seven")))
+        .transform(Enrich.lookup("departmentId").jdbc(db.dataSource(), "SELECT name AS department FROM department_ids WHERE id = ?")
+            .build())
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(sink.items()).extracting(r -> r.get("department")).containsExactly("Engineering", "Engineering");
+    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("invalid input syntax for type integer"));
+  }
+
+  @Test
+  void failsTheRunWhenTheLookupTableIsMissing() {
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("lookup")
+        .source(ListSource.of(Record.of("department", "Engineering"), Record.of("department", "Sales")))
+        .transform(Enrich.lookup("department").jdbc(db.dataSource(), "SELECT cost_center FROM no_such_departments WHERE name = ?")
+            .build())
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.rejected()).isZero();
+    assertThat(sink.items()).isEmpty();
+    assertThat(result.failure()).contains("cannot run its query").contains("relation \"no_such_departments\" does not exist");
   }
 }

@@ -1,6 +1,7 @@
 package dev.etlkit.sinks.postgres;
 
 import dev.etlkit.api.Record;
+import dev.etlkit.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -107,7 +108,7 @@ final class BatchLoader implements AutoCloseable {
         return;
       } catch (SQLException e) {
         connection.rollback();
-        if (!SqlFaults.isDataError(e)) {
+        if (!SqlStates.isDataError(e)) {
           throw e;
         }
         failure = e;
@@ -127,7 +128,7 @@ final class BatchLoader implements AutoCloseable {
       copy(items, rows, 0, rows.length, directCopySql);
       return null;
     } catch (SQLException e) {
-      if (!SqlFaults.isDataError(e)) {
+      if (!SqlStates.isDataError(e)) {
         throw e;
       }
       return e;
@@ -166,7 +167,7 @@ final class BatchLoader implements AutoCloseable {
       connection.releaseSavepoint(savepoint);
       return null;
     } catch (SQLException e) {
-      if (!SqlFaults.isDataError(e)) {
+      if (!SqlStates.isDataError(e)) {
         throw e;
       }
       connection.rollback(savepoint);

@@ -7,6 +7,7 @@ import dev.etlkit.api.Record;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkContext;
+import dev.etlkit.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -160,7 +161,7 @@ public final class PostgresSink implements Sink<Record> {
     // Whatever failed, the transaction is gone; the next write starts over on a fresh connection.
     dropConnection();
     String message = "sink '" + name() + "': " + SqlFaults.describe(e);
-    if (SqlFaults.isTransient(e)) {
+    if (SqlStates.isTransient(e)) {
       LOG.warn("{}; the batch will be retried on a new connection", message);
       return new RetriableException(message, e);
     }
