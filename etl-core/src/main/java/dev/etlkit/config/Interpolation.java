@@ -108,6 +108,10 @@ final class Interpolation {
       }
       return out;
     }
-    return secretPosition && value != null ? Secrets.MASK : value;
+    if (secretPosition && value != null) {
+      return Secrets.MASK;
+    }
+    // a URL's own secrets are masked however short they are; the secrets' values are masked everywhere later
+    return value instanceof String s ? Secrets.maskedUrl(s) : value;
   }
 }

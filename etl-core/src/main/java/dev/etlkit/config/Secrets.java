@@ -117,27 +117,60 @@ public final class Secrets {
    */
   public static List<String> passwordsIn(@Nullable String url) {
     List<String> found = new ArrayList<>();
-    if (url == null || !url.contains("://")) {
+    for (int[] range : secretRanges(url)) {
+      addAsWrittenAndDecoded(found, url.substring(range[0], range[1]));
+    }
+    return found;
+  }
+
+  /**
+   * {@code url} with each of its secrets (see {@link #passwordsIn}) replaced by {@link #MASK}, however
+   * short: a config echo shows where they were without what they were.
+   */
+  public static @Nullable String maskedUrl(@Nullable String url) {
+    List<int[]> ranges = secretRanges(url);
+    if (ranges.isEmpty()) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length());
+    int done = 0;
+    for (int[] range : ranges) {
+      out.append(url, done, range[0]).append(MASK);
+      done = range[1];
+    }
+    return out.append(url, done, url.length()).toString();
+  }
+
+  /** Where the secrets of a URL are, as {@code [start, end)} pairs in order. */
+  private static List<int[]> secretRanges(@Nullable String url) {
+    List<int[]> found = new ArrayList<>();
+    int scheme = url == null ? -1 : url.indexOf("://");
+    if (scheme < 0) {
       return found;
     }
-    String rest = url.substring(url.indexOf("://") + 3);
+    int start = scheme + 3;
+    String rest = url.substring(start);
     int authorityEnd = firstOf(rest, "/?#");
     int at = rest.lastIndexOf('@', authorityEnd);
     if (at > 0) {
-      String userInfo = rest.substring(0, at);
-      int colon = userInfo.indexOf(':');
-      if (colon >= 0 && colon < userInfo.length() - 1) {
-        addAsWrittenAndDecoded(found, userInfo.substring(colon + 1));
+      int colon = rest.substring(0, at).indexOf(':');
+      if (colon >= 0 && colon < at - 1) {
+        found.add(new int[] {start + colon + 1, start + at});
       }
     }
     int query = rest.indexOf('?');
     if (query >= 0) {
       int fragment = rest.indexOf('#', query);
-      for (String param : rest.substring(query + 1, fragment < 0 ? rest.length() : fragment).split("[&;]")) {
+      int end = fragment < 0 ? rest.length() : fragment;
+      int from = query + 1;
+      while (from <= end) {
+        int next = firstOf(rest.substring(from, end), "&;") + from;
+        String param = rest.substring(from, next);
         int eq = param.indexOf('=');
         if (eq > 0 && eq < param.length() - 1 && isSecretParameter(decode(param.substring(0, eq)))) {
-          addAsWrittenAndDecoded(found, param.substring(eq + 1));
+          found.add(new int[] {start + from + eq + 1, start + next});
         }
+        from = next + 1;
       }
     }
     return found;

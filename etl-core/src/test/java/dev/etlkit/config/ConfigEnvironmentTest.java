@@ -84,6 +84,16 @@ class ConfigEnvironmentTest {
   }
 
   @Test
+  void masksShortSecretsInUrlsToo() {
+    PipelineConfig config = parse("{" + SOURCES + """
+        , "outputs": [{"type": "memory", "destination": "https://x.io/e?token=abc&key=xy&page=2",
+                       "columns": ["postgresql://etl:pw@db/etl"]}]}
+        """);
+
+    assertThat(config.redacted()).contains("https://x.io/e?token=***&key=***&page=2", "postgresql://etl:***@db/etl");
+  }
+
+  @Test
   void treatsOptionsNamedLikeSecretsAsSecrets() {
     env.put("DB_PASSWORD", "pa55word!");
 

@@ -32,6 +32,14 @@ class SecretsTest {
   }
 
   @Test
+  void masksEverySecretOfAUrlInPlaceHoweverShort() {
+    assertThat(Secrets.maskedUrl("https://u:p@x.io/a?token=ab;page=2&sig=&api_key=k%2B1#key=frag"))
+        .isEqualTo("https://u:***@x.io/a?token=***;page=2&sig=&api_key=***#key=frag");
+    assertThat(Secrets.maskedUrl("redis://127.0.0.1:6379")).isEqualTo("redis://127.0.0.1:6379");
+    assertThat(Secrets.maskedUrl("plain text")).isEqualTo("plain text");
+  }
+
+  @Test
   void findsNoPasswordInAUrlWithoutOne() {
     assertThat(Secrets.passwordsIn("redis://127.0.0.1:6379")).isEmpty();
     assertThat(Secrets.passwordsIn("https://user@example.com/x")).isEmpty();

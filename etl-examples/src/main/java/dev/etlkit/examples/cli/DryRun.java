@@ -2,6 +2,7 @@ package dev.etlkit.examples.cli;
 
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.config.PipelineConfig;
+import dev.etlkit.config.Secrets;
 import dev.etlkit.config.Switches;
 import dev.etlkit.examples.logging.Redaction;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ final class DryRun {
     out.println("Sources:");
     for (PluginConfig source : config.sources()) {
       String where = source.string("path", source.string("url", ""));
-      out.println("- " + Redaction.redact(where) + " (" + source.string("type", "?") + ")");
+      out.println("- " + Redaction.redact(Secrets.maskedUrl(where)) + " (" + source.string("type", "?") + ")");
     }
     out.println("Transformations: " + transformations(config));
     out.println("Outputs:");

@@ -125,4 +125,18 @@ class SecretsIT {
     List<String> log = Files.readAllLines(work.resolve("logs/etl-combined.log"));
     assertThat(log.get(0)).contains("\\\"Authorization\\\":\\\"***\\\"", "\\\"X-Api-Key\\\":\\\"***\\\"");
   }
+
+  @Test
+  void masksAShortTokenInTheUrlInTheDryRunAndTheConfigEcho() throws IOException {
+    Files.writeString(work.resolve("short.json"), """
+        {"sources": [{"type": "api", "url": "http://127.0.0.1:%d/employees?team=all&token=Zq7"}],
+         "outputs": [{"type": "json", "destination": "output/employees.json"}], "maxRetries": 0}
+        """.formatted(server.getAddress().getPort()));
+
+    Etl.Outcome dryRun = Etl.run(work, Map.of(), "--config=short.json", "--dry-run");
+    Etl.run(work, Map.of(), "--config=short.json");
+
+    assertThat(dryRun.stdout()).contains("/employees?team=all&token=*** (api)").doesNotContain("Zq7");
+    assertThat(Files.readString(work.resolve("logs/etl-combined.log"))).contains("token=***").doesNotContain("Zq7");
+  }
 }
