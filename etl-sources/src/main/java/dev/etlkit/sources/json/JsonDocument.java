@@ -147,7 +147,8 @@ final class JsonDocument implements AutoCloseable {
     try {
       return step.run();
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      // a limit (nesting depth, string length) is reported without a location: the parser knows where it is
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       String where = at == null ? name : name + " line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new EtlException(where + ": " + JsonValues.message(e), e);
     } catch (IOException e) {

@@ -134,7 +134,8 @@ public final class JsonValues {
       m = m.substring(0, cut);
     }
     int marker = m.indexOf(" (start marker at");
-    return marker >= 0 ? m.substring(0, marker) : m;
+    // limits name the Jackson setting behind them: "... the maximum allowed (1000, from `StreamReadConstraints...`)"
+    return (marker >= 0 ? m.substring(0, marker) : m).replaceAll(", from `[^`]*`", "");
   }
 
   private boolean sameNames(int n) {

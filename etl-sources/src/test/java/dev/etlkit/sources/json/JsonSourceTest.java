@@ -88,6 +88,15 @@ class JsonSourceTest {
   }
 
   @Test
+  void failsAtNestingDeeperThanTheLimitNamingWhereInPlainWords() throws Exception {
+    Path file = write(dir, "deep.json", "[{\"id\": \"1\", \"metadata\":\n" + "[".repeat(1_500) + "]".repeat(1_500) + "}]");
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(file).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessageMatching("deep\\.json line 2, column \\d+: Document nesting depth \\(1001\\) exceeds the maximum allowed \\(1000\\)");
+  }
+
+  @Test
   void failsAtAnArrayThatNeverEnds() throws Exception {
     Path file = write(dir, "cut.json", "[{\"id\": 1}, {\"id\": 2");
 
