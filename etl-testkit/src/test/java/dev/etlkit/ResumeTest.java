@@ -140,6 +140,31 @@ class ResumeTest {
   }
 
   @Test
+  void savesTheFirstCheckpointBeforeOpeningSinksSoThatAKillWhileOpeningCanBeResumed() {
+    List<Boolean> checkpointedAtOpen = new ArrayList<>();
+    dev.etlkit.api.Sink<Record> slowToOpen = new dev.etlkit.api.Sink<>() {
+      @Override
+      public String name() {
+        return "slow";
+      }
+
+      @Override
+      public void open(dev.etlkit.api.SinkContext context) {
+        // a database sink may take seconds here; a process killed now must leave a resumable run
+        checkpointedAtOpen.add(FileCheckpointStore.in(dir).load(context.runId()).isPresent());
+      }
+
+      @Override
+      public void write(dev.etlkit.api.Chunk<Record> chunk) {
+      }
+    };
+    Pipeline.builder("resume").source(ListSource.of(item(1))).sink(slowToOpen)
+        .checkpoints(FileCheckpointStore.in(dir)).build().run("run-open");
+
+    assertThat(checkpointedAtOpen).containsExactly(true);
+  }
+
+  @Test
   void refusesToResumeARunWithoutCheckpoint() {
     assertThatThrownBy(() -> pipeline(CollectingSink.create()).resume("nope"))
         .isInstanceOf(ConfigException.class)

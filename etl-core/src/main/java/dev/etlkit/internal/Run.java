@@ -81,6 +81,13 @@ public final class Run {
     Thread readerThread = null;
     Reader reader = null;
     try {
+      Checkpoint saved = resumeFrom;
+      if (saved == null) {
+        // before opening anything (a database sink may take seconds to connect): a run whose id has been
+        // handed out can be resumed from the moment it starts, even if the process is killed while opening
+        saved = checkpoint(RunStatus.RUNNING, null);
+        save(saved);
+      }
       listeners.runStarted(runId, def.name(), resumeFrom != null);
       LOG.info("run {} of pipeline '{}' {}", runId, def.name(), resumeFrom == null ? "started" : "resumed at " + describeResume());
       Contexts contexts = new Contexts(runId, def.retry(), def.clock());
@@ -97,11 +104,6 @@ public final class Run {
         Map<String, Object> restored = resumeFrom != null && i < state.sinkStates.size() ? state.sinkStates.get(i) : null;
         sink.open(contexts.sink(restored));
         opened.add(sink);
-      }
-      Checkpoint saved = resumeFrom;
-      if (saved == null) {
-        saved = checkpoint(RunStatus.RUNNING, null);
-        save(saved);
       }
       checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
       int threads = def.workers();
