@@ -90,6 +90,23 @@ class PipelineTest {
   }
 
   @Test
+  void tellsApartTwoSourcesWithTheSameNameInItsErrors() {
+    PipelineResult result = Pipeline.builder("same names")
+        .source(ListSource.generate("x.csv", 4, i -> person(i + 1)))
+        .source(ListSource.generate("x.csv", 4, i -> person(i + 5)))
+        .source(ListSource.generate("y.csv", 4, i -> person(i + 9)))
+        .transform(rejectEvery(4))
+        .sink(CollectingSink.discarding())
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).hasErrors("validate rejected x.csv (source 1) item 4: id: must not be divisible by 4",
+        "validate rejected x.csv (source 2) item 4: id: must not be divisible by 4",
+        "validate rejected y.csv item 4: id: must not be divisible by 4");
+  }
+
+  @Test
   void failsTheRunWhenTheErrorRateCrossesItsLimit() {
     CollectingSink<Record> sink = CollectingSink.create();
     PipelineResult result = Pipeline.builder("rate")

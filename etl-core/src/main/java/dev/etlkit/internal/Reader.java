@@ -65,6 +65,21 @@ final class Reader implements Runnable {
     cancelled = true;
   }
 
+  /**
+   * The source's name in origins: its own name, or, when another source of the pipeline has the same
+   * one (two files named x.csv in two folders), that name with the source's number, so that every
+   * error still says which input it came from.
+   */
+  private String originName(int index) {
+    String name = sources.get(index).name();
+    for (int i = 0; i < sources.size(); i++) {
+      if (i != index && sources.get(i).name().equals(name)) {
+        return name + " (source " + (index + 1) + ")";
+      }
+    }
+    return name;
+  }
+
   @Override
   public void run() {
     long seq = 0;
@@ -79,7 +94,7 @@ final class Reader implements Runnable {
       for (int i = startIndex; i < sources.size() && !cancelled; i++) {
         Source<Object> source = sources.get(i);
         Position resume = i == startIndex ? resumeAfter : null;
-        String name = source.name();
+        String name = originName(i);
         String what = "read from " + name;
         Callable<SourceItem<Object>> read = source::read;
         try {
