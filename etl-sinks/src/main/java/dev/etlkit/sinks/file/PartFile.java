@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -59,7 +63,13 @@ public final class PartFile implements AutoCloseable {
       throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Files.createDirectories(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      // NoSuchFileException and its kin carry only a path: say what was being done, and why
+      throw new EtlException("cannot create the directory " + dir + " for " + absolute.getFileName() + ": "
+          + why(e), e);
+    }
     Path working = append ? absolute : dir.resolve(partName(absolute, runId));
     // Nothing committed and nothing on disk: a resume is a fresh start.
     if (resumeLength != null && (resumeLength > 0 || Files.exists(working))) {
@@ -72,6 +82,19 @@ public final class PartFile implements AutoCloseable {
     long length = channel.size();
     channel.position(length);
     return new PartFile(absolute, working, append, channel, length);
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "a directory above it is missing or cannot hold directories";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file stands where a directory should be";
+    }
+    return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
   }
 
   private static PartFile resume(Path target, Path working, boolean append, long resumeLength) throws IOException {

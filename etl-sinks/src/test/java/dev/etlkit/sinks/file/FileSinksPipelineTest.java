@@ -66,4 +66,20 @@ class FileSinksPipelineTest {
       assertThat(leftovers.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
     }
   }
+
+  @Test
+  void failsWithAPlainReasonWhenTheOutputDirectoryCannotBeCreated() throws Exception {
+    Files.writeString(dir.resolve("blocker"), "a file, not a directory");
+
+    PipelineResult result = Pipeline.builder("files")
+        .source(people())
+        .sink(CsvSink.builder(dir.resolve("blocker/out/people.csv")).build())
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.failure()).startsWith("cannot create the directory " + dir.resolve("blocker/out") + " for people.csv: ")
+        .doesNotContain("Exception");
+  }
 }
