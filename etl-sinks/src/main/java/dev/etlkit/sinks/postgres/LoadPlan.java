@@ -1,6 +1,7 @@
 package dev.etlkit.sinks.postgres;
 
 import dev.etlkit.api.Record;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,35 +65,38 @@ record LoadPlan(TableName into, List<Binding> bindings, List<String> key, Map<St
   }
 
   /**
-   * Every row, except that an upsert keeps only the last of rows sharing a key: two in one
-   * {@code INSERT ... ON CONFLICT DO UPDATE} would fail ("cannot affect row a second time"), and the
-   * last one winning is what separate batches would give.
+   * The rows in the order to load them, as rounds loaded one after the other: all of them in one round,
+   * unless an upsert meets a key more than once. Then round k holds the k-th row of each key, so that
+   * the rows of one key go in as separate batches would send them: two in one
+   * {@code INSERT ... ON CONFLICT DO UPDATE} would fail ("cannot affect row a second time"), the last
+   * one wins, and an earlier one stays if the last is refused.
    */
-  int[] rowsToLoad(List<Record> items) {
+  List<int[]> rounds(List<Record> items) {
     int n = items.size();
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    if (!upsert() || n == 1) {
-      return all;
-    }
-    int[] keyIndexes = keyIndexes();
-    Map<String, Integer> last = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      last.put(CopyText.key(items.get(i), bindings, keyIndexes), i);
-    }
-    if (last.size() == n) {
-      return all;
-    }
-    boolean[] keep = new boolean[n];
-    last.values().forEach(i -> keep[i] = true);
-    int[] rows = new int[last.size()];
-    for (int i = 0, j = 0; i < n; i++) {
-      if (keep[i]) {
-        rows[j++] = i;
+    int[] round = new int[n];
+    int rounds = 1;
+    if (upsert() && n > 1) {
+      int[] keyIndexes = keyIndexes();
+      Map<String, Integer> seen = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        round[i] = seen.merge(CopyText.key(items.get(i), bindings, keyIndexes), 1, Integer::sum) - 1;
+        rounds = Math.max(rounds, round[i] + 1);
       }
     }
-    return rows;
+    List<int[]> out = new ArrayList<>(rounds);
+    for (int r = 0; r < rounds; r++) {
+      int size = 0;
+      for (int i = 0; i < n; i++) {
+        size += round[i] == r ? 1 : 0;
+      }
+      int[] rows = new int[size];
+      for (int i = 0, j = 0; i < n; i++) {
+        if (round[i] == r) {
+          rows[j++] = i;
+        }
+      }
+      out.add(rows);
+    }
+    return out;
   }
 }

@@ -103,7 +103,9 @@ public final class PostgresSink implements Sink<Record> {
     Map<Integer, String> rejected = new TreeMap<>();
     try {
       BatchLoader l = loader(items.get(0));
-      l.load(items, Objects.requireNonNull(plan).rowsToLoad(items), rejected);
+      for (int[] rows : Objects.requireNonNull(plan).rounds(items)) {
+        l.load(items, rows, rejected);
+      }
     } catch (SQLException e) {
       throw fault(e);
     }

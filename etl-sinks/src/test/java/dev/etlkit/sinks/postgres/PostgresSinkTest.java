@@ -201,6 +201,23 @@ class PostgresSinkTest {
   }
 
   @Test
+  void keepsAnEarlierRowOfAKeyWhenTheLastOneInTheBatchIsRefused() throws Exception {
+    Record older = employee("1", "First", "a@x.io");
+    Record refused = Record.of("id", "1", "name", "Last", "email", "b@x.io", "age", -5L);
+    TestChunk<Record> batch = chunk(older, employee("2", "Bo", "bo@x.io"), refused);
+    execute("CREATE TABLE same_key_refused (id text PRIMARY KEY, name text, email text UNIQUE, age integer CHECK (age > 0))");
+    try (PostgresSink sink = PostgresSink.table("same_key_refused").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.rejections()).containsOnlyKeys(2);
+    assertThat(batch.rejections().get(2)).contains("check constraint");
+    assertThat(query("SELECT id, name, email, age FROM same_key_refused ORDER BY id"))
+        .containsExactly(List.of("1", "First", "a@x.io", "30"), List.of("2", "Bo", "bo@x.io", "30"));
+  }
+
+  @Test
   void insertModeRejectsARowWhoseKeyExists() throws Exception {
     TestChunk<Record> second = chunk(employee("2", "Bo", "bo@x.io"), employee("1", "Again", "again@x.io"));
     try (PostgresSink sink = PostgresSink.table("inserted").dataSource(db.dataSource()).schema(employees()).build()) {
