@@ -92,4 +92,28 @@ class FaultsTest {
     assertThat(sink.attempts()).isEqualTo(2);
     assertThat(dead.items()).isEmpty();
   }
+
+  @Test
+  void endsAFailedRunWithoutAnyOfItsThreadsDyingOfAnUncaughtException() throws Exception {
+    List<Throwable> uncaught = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+    try {
+      // the reader may hand over its last batch just as the failed run shuts its workers down
+      for (int run = 0; run < 40; run++) {
+        PipelineResult result = Pipeline.builder("disk-full")
+            .source(dev.etlkit.testkit.ListSource.of("ten", TEN))
+            .sink(FailingSink.fatalAtBatch(3, () -> new IOException("No space left on device")))
+            .batchSize(2)
+            .noCheckpoints()
+            .build()
+            .run();
+        assertThat(result).failedWith("IOException: No space left on device");
+      }
+      Thread.sleep(200);
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+    assertThat(uncaught).isEmpty();
+  }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -135,11 +136,16 @@ final class Reader implements Runnable {
     } catch (Throwable t) {
       failure = t;
     }
+    if (cancelled) {
+      return;
+    }
     try {
       submit(new Batch(seq, entries, rejected, lastSource, last, bytesDone, failure));
       queue.put(CompletableFuture.completedFuture(null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RejectedExecutionException e) {
+      // the run failed while this last batch was being handed over, and its workers are gone: nobody waits for it
     }
   }
 
