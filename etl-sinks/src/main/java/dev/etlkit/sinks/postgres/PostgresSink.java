@@ -10,9 +10,11 @@ import dev.etlkit.api.SinkContext;
 import dev.etlkit.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,11 @@ public final class PostgresSink implements Sink<Record> {
   private boolean resuming;
   private @Nullable LoadPlan plan;
   private @Nullable BatchLoader loader;
+  /** Without a declared schema: the fields of the first record, which chose the columns loaded. */
+  private @Nullable Set<String> planFields;
+  /** The field names of the last record checked against {@link #planFields}: records of one source share them. */
+  private List<String> checkedFields = List.of();
+  private final Set<String> reportedLate = new HashSet<>();
 
   private PostgresSink(Builder b) {
     this.table = b.table;
@@ -103,6 +110,7 @@ public final class PostgresSink implements Sink<Record> {
     Map<Integer, String> rejected = new TreeMap<>();
     try {
       BatchLoader l = loader(items.get(0));
+      reportLateFields(items);
       for (int[] rows : Objects.requireNonNull(plan).rounds(items)) {
         l.load(items, rows, rejected);
       }
@@ -110,6 +118,41 @@ public final class PostgresSink implements Sink<Record> {
       throw fault(e);
     }
     rejected.forEach(chunk::reject);
+  }
+
+  /**
+   * Logs once each field that first appears after the first record: the columns loaded were chosen
+   * from the first record's fields, so it is not loaded (naming it beats dropping it silently).
+   */
+  private void reportLateFields(List<Record> items) {
+    if (planFields == null) {
+      return;
+    }
+    for (Record r : items) {
+      if (!sameFields(r)) {
+        checkedFields = r.fieldNames();
+        for (String field : checkedFields) {
+          if (!planFields.contains(field) && reportedLate.add(field)) {
+            LOG.warn("sink '{}': field '{}' first appears after the first record, whose fields chose the columns"
+                + " loaded into {}; it is not loaded", name(), field, into);
+          }
+        }
+      }
+    }
+  }
+
+  private boolean sameFields(Record r) {
+    if (r.size() != checkedFields.size()) {
+      return false;
+    }
+    for (int i = 0; i < r.size(); i++) {
+      // names of one layout are one interned string each: mostly a reference comparison
+      String name = r.nameAt(i);
+      if (name != checkedFields.get(i) && !name.equals(checkedFields.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BatchLoader loader(@Nullable Record first) throws SQLException {
@@ -122,6 +165,10 @@ public final class PostgresSink implements Sink<Record> {
         c.setAutoCommit(false);
         plan = prepare(new TableSetup(c), first);
         c.commit();
+        if (schema == null && first != null) {
+          planFields = new HashSet<>(first.fieldNames());
+          checkedFields = first.fieldNames();
+        }
       }
       loader = BatchLoader.open(c, plan);
       return loader;

@@ -218,6 +218,26 @@ class PostgresSinkTest {
   }
 
   @Test
+  void namesAFieldThatFirstAppearsAfterTheFirstRecordInsteadOfDroppingItSilently() throws Exception {
+    execute("CREATE TABLE late_field (id bigint PRIMARY KEY, name text, note text)");
+    TestChunk<Record> batch = chunk(Record.of("id", 1L, "name", "a"), Record.of("id", 2L, "name", "b", "note", "important"));
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (PostgresSink sink = PostgresSink.table("late_field").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    } finally {
+      System.setErr(before);
+    }
+
+    assertThat(query("SELECT id, name, note FROM late_field ORDER BY id"))
+        .containsExactly(List.of("1", "a", "null"), List.of("2", "b", "null"));
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .containsOnlyOnce("field 'note' first appears after the first record");
+  }
+
+  @Test
   void insertModeRejectsARowWhoseKeyExists() throws Exception {
     TestChunk<Record> second = chunk(employee("2", "Bo", "bo@x.io"), employee("1", "Again", "again@x.io"));
     try (PostgresSink sink = PostgresSink.table("inserted").dataSource(db.dataSource()).schema(employees()).build()) {
