@@ -162,7 +162,17 @@ final class CopyWriter {
         buf[len++] = '\\';
         buf[len++] = 'r';
       }
-      default -> len = Utf8.put(buf, len, c);
+      default -> {
+        if (Character.isSurrogate(c)) {
+          // Half a surrogate pair is no character. Sent in its 3-byte form, which the server refuses as
+          // invalid UTF-8, the row is rejected alone (as one holding a NUL is) instead of stored with a '?'.
+          buf[len++] = (byte) (0xE0 | c >> 12);
+          buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
+          buf[len++] = (byte) (0x80 | c & 0x3F);
+        } else {
+          len = Utf8.put(buf, len, c);
+        }
+      }
     }
   }
 

@@ -238,6 +238,21 @@ class PostgresSinkTest {
   }
 
   @Test
+  void rejectsTextWithHalfASurrogatePairInsteadOfStoringAQuestionMark() throws Exception {
+    TestChunk<Record> batch = chunk(employee("1", "Ann", "ann@x.io"), employee("2", "Bo \uD800 Chen", "bo@x.io"),
+        employee("3", "Cy \uD83D\uDE00", "cy@x.io"));
+    try (PostgresSink sink = upsertSink("lone_surrogate")) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.rejections()).containsOnlyKeys(1);
+    assertThat(batch.rejections().get(1)).contains("invalid byte sequence for encoding \"UTF8\"");
+    assertThat(query("SELECT id, name FROM lone_surrogate ORDER BY id"))
+        .containsExactly(List.of("1", "Ann"), List.of("3", "Cy \uD83D\uDE00"));
+  }
+
+  @Test
   void insertModeRejectsARowWhoseKeyExists() throws Exception {
     TestChunk<Record> second = chunk(employee("2", "Bo", "bo@x.io"), employee("1", "Again", "again@x.io"));
     try (PostgresSink sink = PostgresSink.table("inserted").dataSource(db.dataSource()).schema(employees()).build()) {
