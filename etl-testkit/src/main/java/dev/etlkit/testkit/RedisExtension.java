@@ -41,7 +41,9 @@ public final class RedisExtension implements ParameterResolver, AfterEachCallbac
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     if (type == RedisPrefix.class) {
-      return context.getStore(NAMESPACE).computeIfAbsent(RedisPrefix.class, key -> newPrefix(), RedisPrefix.class);
+      // keyed by the context itself: a store also answers with what an enclosing context (the class's
+      // @BeforeAll) put there, and each test must get its own prefix
+      return context.getStore(NAMESPACE).computeIfAbsent(context.getUniqueId(), key -> newPrefix(), RedisPrefix.class);
     }
     RedisServer server = RedisServer.find();
     return type == URI.class ? server.uri() : server;
@@ -58,7 +60,7 @@ public final class RedisExtension implements ParameterResolver, AfterEachCallbac
   }
 
   private static void cleanUp(ExtensionContext context) {
-    @Nullable RedisPrefix prefix = context.getStore(NAMESPACE).remove(RedisPrefix.class, RedisPrefix.class);
+    @Nullable RedisPrefix prefix = context.getStore(NAMESPACE).remove(context.getUniqueId(), RedisPrefix.class);
     if (prefix != null) {
       RedisServer.find().deleteKeysStartingWith(prefix.value());
     }
