@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that gives each test class its own fresh PostgreSQL database, dropped when the
- * class is done. Test methods, constructors and lifecycle methods take a {@link DataSource} or a
- * {@link PostgresDatabase} parameter.
+ * A JUnit extension that gives each test its own fresh PostgreSQL database, dropped when the test is
+ * done (a {@code @BeforeAll} method gets one for the class, dropped after the class). Test methods,
+ * constructors and lifecycle methods take a {@link DataSource} or a {@link PostgresDatabase} parameter;
+ * within one test they all get the same database.
  *
  * <p>The server is found once per JVM: {@code ETL_TEST_POSTGRES_URL}
  * ({@code postgresql://user:password@host:port/db}, a user that may create databases), else
@@ -45,19 +46,13 @@ public final class PostgresExtension implements ParameterResolver {
     return parameter.getParameter().getType() == DataSource.class ? db.dataSource() : db;
   }
 
-  /** The test class's database, created on first use; the store closes (drops) it after the class. */
+  /**
+   * The database of the test (or of the class, for {@code @BeforeAll}), created on first use; the store
+   * closes (drops) it when that context ends. Keyed by the context itself: a store also answers with what
+   * an enclosing context put there, and each test must get its own.
+   */
   private static PostgresDatabase database(ExtensionContext context) {
-    ExtensionContext classContext = classContext(context);
-    return classContext.getStore(NAMESPACE)
-        .computeIfAbsent(classContext.getRequiredTestClass(), key -> create(), PostgresDatabase.class);
-  }
-
-  private static ExtensionContext classContext(ExtensionContext context) {
-    ExtensionContext c = context;
-    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
-      c = c.getParent().get();
-    }
-    return c;
+    return context.getStore(NAMESPACE).computeIfAbsent(context.getUniqueId(), key -> create(), PostgresDatabase.class);
   }
 
   private static PostgresDatabase create() {
