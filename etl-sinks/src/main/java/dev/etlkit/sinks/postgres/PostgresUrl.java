@@ -59,6 +59,15 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     if (beforeQuery.isEmpty() || beforeQuery.startsWith("/")) {
       throw new IllegalArgumentException("\"" + redact(url) + "\" names no host");
     }
+    int slash = beforeQuery.indexOf('/');
+    for (String host : (slash < 0 ? beforeQuery : beforeQuery.substring(0, slash)).split(",")) {
+      // the driver would only warn about it on stderr and fail at connect time
+      int colon = host.lastIndexOf(':');
+      if (colon > host.lastIndexOf(']') && !isPort(host.substring(colon + 1))) {
+        throw new IllegalArgumentException("\"" + redact(url) + "\" has a port that is not a number from 1 to 65535: \""
+            + host.substring(colon + 1) + "\"");
+      }
+    }
     List<String> kept = new ArrayList<>();
     for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
       String lower = param.toLowerCase(java.util.Locale.ROOT);
@@ -72,6 +81,10 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     }
     String jdbc = "jdbc:postgresql://" + beforeQuery + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     return new PostgresUrl(jdbc, user, password);
+  }
+
+  private static boolean isPort(String s) {
+    return s.matches("[0-9]{1,5}") && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 65535;
   }
 
   /** A plain connection: it tells why it failed at once, where a pool would wait out its timeout first. */

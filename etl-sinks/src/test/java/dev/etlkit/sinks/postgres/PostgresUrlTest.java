@@ -46,4 +46,16 @@ class PostgresUrlTest {
         .hasMessage("\"mysql://root:***@host/db\" is not a PostgreSQL URL such as"
             + " postgresql://user:password@host:5432/db or jdbc:postgresql://host/db");
   }
+
+  @Test
+  void rejectsAPortThatIsNoNumberWithoutRepeatingThePassword() {
+    assertThatThrownBy(() -> PostgresUrl.parse("postgresql://etl:pw@127.0.0.1:notaport/test"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"postgresql://etl:***@127.0.0.1:notaport/test\" has a port that is not a number from 1 to 65535:"
+            + " \"notaport\"");
+    assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://db:70000/test")).hasMessageContaining("\"70000\"");
+    assertThat(PostgresUrl.parse("postgresql://[::1]:5432,db2:5433/test").jdbcUrl())
+        .isEqualTo("jdbc:postgresql://[::1]:5432,db2:5433/test");
+    assertThat(PostgresUrl.parse("postgresql://[::1]/test").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]/test");
+  }
 }
