@@ -13,9 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,8 @@ public final class HttpSource implements Source<Record> {
   private @Nullable Page page;
   private @Nullable String token;
   private @Nullable String nextToken;
+  /** The URLs of the pages read so far, to stop at a link or cursor that leads back to one of them. */
+  private final Set<String> fetched = new HashSet<>();
   private long pageNumber = 1;
   private int index;
   private long skip;
@@ -126,6 +130,12 @@ public final class HttpSource implements Source<Record> {
           + last.getMessage(), e);
     }
     nextToken = pagination.next(token, page);
+    fetched.add(uri.toString());
+    if (nextToken != null && fetched.contains(pagination.uri(url, nextToken).toString())) {
+      // following it would read the same items again and again
+      throw new EtlException(what + ": the next page it names was read before in this run; the API's "
+          + pagination + " pagination goes round in a loop");
+    }
     index = (int) Math.min(skip, page.items().size());
     skip = 0;
   }

@@ -93,7 +93,10 @@ public final class Pagination {
     };
   }
 
-  /** The token of the page after {@code page} (named {@code token}), or null when it was the last. */
+  /**
+   * The token of the page after {@code page} (named {@code token}), or null when it was the last: no
+   * next link or cursor, or a cursor naming this very page again.
+   */
   @Nullable String next(@Nullable String token, Page page) {
     int count = page.items().size();
     boolean last = count == 0 || size > 0 && count < size;
@@ -103,9 +106,10 @@ public final class Pagination {
       case OFFSET -> last ? null : Long.toString((token != null ? Long.parseLong(token) : 0) + count);
       case LINK -> nextLink(page);
       case CURSOR -> {
+        // an empty page may still name a next one (an API that filters after paging): only the cursor decides
         Object cursor = at(page.body(), Objects.requireNonNull(secondParam));
         String next = cursor == null || cursor instanceof Map || cursor.toString().isEmpty() ? null : cursor.toString();
-        yield next == null || next.equals(token) || count == 0 ? null : next;
+        yield next == null || next.equals(token) ? null : next;
       }
     };
   }

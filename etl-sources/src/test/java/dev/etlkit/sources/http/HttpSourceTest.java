@@ -130,6 +130,37 @@ class HttpSourceTest {
   }
 
   @Test
+  void goesOnPastAnEmptyPageThatNamesANextCursor() throws Exception {
+    TestApi api = serve((exchange, n) -> switch (TestApi.query(exchange)) {
+      case "" -> new Answer(200, Map.of(), "{\"data\": [{\"id\": 1}], \"next\": \"A\"}");
+      case "after=A" -> new Answer(200, Map.of(), "{\"data\": [], \"next\": \"B\"}");
+      case "after=B" -> new Answer(200, Map.of(), "{\"data\": [{\"id\": 2}], \"next\": null}");
+      default -> Answer.status(404);
+    });
+
+    List<SourceItem<Record>> items = readAll(HttpSource.get(api.url("/items")).itemsField("data")
+        .pagination(Pagination.cursor("next", "after")).build(), Retry.none(), null);
+
+    assertThat(ids(items)).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void failsInsteadOfGoingRoundWhenTheNextPageWasReadBefore() throws Exception {
+    TestApi api = serve((exchange, n) -> switch (TestApi.query(exchange)) {
+      case "" -> new Answer(200, Map.of("Link", "</items?p=2>; rel=\"next\""), "[{\"id\": 1}]");
+      case "p=2" -> new Answer(200, Map.of("Link", "</items>; rel=\"next\""), "[{\"id\": 2}]");
+      default -> Answer.status(404);
+    });
+    HttpSource looping = HttpSource.get(api.url("/items")).pagination(Pagination.linkHeader()).build();
+
+    assertThatThrownBy(() -> readAll(looping, Retry.none(), null))
+        .isInstanceOf(EtlException.class)
+        .hasMessageEndingWith("(page 2): the next page it names was read before in this run; the API's Link header"
+            + " pagination goes round in a loop");
+    assertThat(api.requested()).containsExactly("/items", "/items?p=2");
+  }
+
+  @Test
   void resumesInsideAPageByFetchingItAgainAndSkippingWhatWasCommitted() throws Exception {
     TestApi api = serve((exchange, n) -> switch (TestApi.query(exchange)) {
       case "page=1" -> Answer.json("[{\"id\": 1}, {\"id\": 2}]");
