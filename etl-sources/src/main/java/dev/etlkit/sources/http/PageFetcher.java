@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.sources.json.JsonValues;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -23,6 +24,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,38 +56,57 @@ final class PageFetcher {
 
   /** One attempt at the page at {@code uri}; {@code what} names it in messages ("GET https://host/path"). */
   Page fetch(URI uri, String what) throws InterruptedException {
-    HttpResponse<InputStream> response = send(uri);
+    HttpResponse<byte[]> response = send(uri);
     int status = response.statusCode();
-    try (InputStream body = response.body()) {
-      if (status == 429 || status >= 500) {
-        throw new RetriableException("HTTP " + status, retryAfter(response.headers()));
-      }
-      if (status < 200 || status > 299) {
-        throw new EtlException(what + ": HTTP " + status);
-      }
-      Object json = parse(body, what, status, response.headers());
+    if (status == 429 || status >= 500) {
+      throw new RetriableException("HTTP " + status, retryAfter(response.headers()));
+    }
+    if (status < 200 || status > 299) {
+      throw new EtlException(what + ": HTTP " + status);
+    }
+    try {
+      Object json = parse(new ByteArrayInputStream(response.body()), what, status, response.headers());
       return new Page(uri, response.headers(), items(json, what), json);
     } catch (IOException e) {
-      throw new RetriableException("connection lost while reading the body (" + e.getClass().getSimpleName() + ")", e);
+      // the body is in memory: only the parser can fail, and it says so as "not JSON"
+      throw new EtlException(what + ": cannot read the body: " + e.getMessage(), e);
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri) throws InterruptedException {
+  /**
+   * The whole response, status, headers and body, within {@code requestTimeout}: the JDK's own request
+   * timeout stops at the headers, and a body that stalls would hold the run for good.
+   */
+  private HttpResponse<byte[]> send(URI uri) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout);
     headers.forEach(request::header);
     if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
       request.header("Accept", "application/json");
     }
+    CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpConnectTimeoutException e) {
-      throw new RetriableException("no connection within " + text(connectTimeout), e);
-    } catch (HttpTimeoutException e) {
+      return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
       throw new RetriableException("no response within " + text(requestTimeout), e);
-    } catch (ConnectException e) {
-      throw new RetriableException("connection refused", e);
-    } catch (IOException e) {
-      throw new RetriableException("connection failed (" + e.getClass().getSimpleName() + ")", e);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpConnectTimeoutException) {
+        throw new RetriableException("no connection within " + text(connectTimeout), cause);
+      }
+      if (cause instanceof HttpTimeoutException) {
+        throw new RetriableException("no response within " + text(requestTimeout), cause);
+      }
+      if (cause instanceof ConnectException) {
+        throw new RetriableException("connection refused", cause);
+      }
+      if (cause instanceof IOException) {
+        throw new RetriableException("connection failed (" + cause.getClass().getSimpleName() + ")", cause);
+      }
+      throw new EtlException("GET " + SafeUrl.of(uri) + " failed: " + cause, cause);
     }
   }
 

@@ -251,6 +251,32 @@ class HttpSourceTest {
   }
 
   @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void retriesWhenTheBodyStallsPastTheRequestTimeout() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    TestApi api = serve((exchange, n) -> {
+      if (n == 1) {
+        // status and headers at once, then half a body, then nothing
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write("[{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        release.await();
+        throw new java.io.IOException("stalled until the test ends");
+      }
+      return Answer.json("[{\"id\": 7}]");
+    });
+    try {
+      List<SourceItem<Record>> items = readAll(HttpSource.get(api.url("/items")).requestTimeout(Duration.ofMillis(300)).build(),
+          Retry.exponential(1, Duration.ofMillis(1)), null);
+
+      assertThat(ids(items)).containsExactly(7L);
+      assertThat(api.seen()).hasSize(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void failsAfterRetriesWhenNothingListens() throws Exception {
     TestApi api = serve((exchange, n) -> Answer.json("[]"));
     URI gone = api.url("/items");
