@@ -197,7 +197,7 @@ public final class HttpSource implements Source<Record> {
       return this;
     }
 
-    /** How long to wait for a response once the request is sent; default 30 s. */
+    /** How long to wait for the whole response (status, headers and body) once the request is sent; default 30 s. */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive("requestTimeout", requestTimeout);
       return this;

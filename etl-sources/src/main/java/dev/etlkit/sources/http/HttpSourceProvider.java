@@ -33,7 +33,7 @@ public final class HttpSourceProvider implements SourceProvider {
       OptionSpec.optional("cursorField", Type.STRING, null, "cursor: the body's field holding the next cursor, e.g. meta.next"),
       OptionSpec.optional("cursorParam", Type.STRING, "cursor", "cursor: the query parameter the cursor is sent in"),
       OptionSpec.optional("connectTimeout", Type.DURATION, "10s", "how long to wait for a connection"),
-      OptionSpec.optional("requestTimeout", Type.DURATION, "30s", "how long to wait for a response"));
+      OptionSpec.optional("requestTimeout", Type.DURATION, "30s", "how long to wait for a whole response"));
 
   @Override
   public String type() {
