@@ -129,7 +129,8 @@ public final class PostgresSink implements Sink<Record> {
       return;
     }
     for (Record r : items) {
-      if (!sameFields(r)) {
+      // names of one layout are the same strings: equals is mostly reference comparisons
+      if (!r.fieldNames().equals(checkedFields)) {
         checkedFields = r.fieldNames();
         for (String field : checkedFields) {
           if (!planFields.contains(field) && reportedLate.add(field)) {
@@ -139,20 +140,6 @@ public final class PostgresSink implements Sink<Record> {
         }
       }
     }
-  }
-
-  private boolean sameFields(Record r) {
-    if (r.size() != checkedFields.size()) {
-      return false;
-    }
-    for (int i = 0; i < r.size(); i++) {
-      // names of one layout are one interned string each: mostly a reference comparison
-      String name = r.nameAt(i);
-      if (name != checkedFields.get(i) && !name.equals(checkedFields.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private BatchLoader loader(@Nullable Record first) throws SQLException {
