@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +34,8 @@ final class EmployeeEnrichment {
 
   static Record enrich(Record record, Clock clock) {
     Stamp now = stamp(clock);
-    Map<String, Object> metadata = new LinkedHashMap<>();
+    // Built as a record, which the enriched record keeps as its metadata map without copying it.
+    Record.Builder metadata = Record.builder(12);
     if (record.get("metadata") instanceof Map<?, ?> existing) {
       existing.forEach((k, v) -> metadata.put(String.valueOf(k), v));
     }
@@ -52,7 +52,7 @@ final class EmployeeEnrichment {
       metadata.put("techLevel", "Senior");
       metadata.put("skills", ENGINEERING_SKILLS);
     }
-    return record.with("metadata", metadata);
+    return record.with("metadata", metadata.build());
   }
 
   private static Stamp stamp(Clock clock) {
