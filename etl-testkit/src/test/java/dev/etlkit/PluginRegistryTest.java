@@ -98,6 +98,44 @@ class PluginRegistryTest {
     }
   }
 
+  /** A provider whose jar lacks a class it needs: the JVM says so when the missing class is first used. */
+  public static final class IncompleteProvider implements SourceProvider {
+    @Override
+    public String type() {
+      return "incomplete";
+    }
+
+    @Override
+    public Source<Record> create(PluginConfig config) {
+      throw new NoClassDefFoundError("com/acme/etl/Missing");
+    }
+  }
+
+  @Test
+  void aServicesFileNamingAMissingClassIsAConfigProblem(@TempDir Path dir) throws Exception {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(services.resolve(SourceProvider.class.getName()), "com.acme.etl.CounterSourceProvidr\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      assertThatThrownBy(() -> PluginRegistry.load(loader))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("cannot load the source plugins: dev.etlkit.api.SourceProvider: Provider "
+              + "com.acme.etl.CounterSourceProvidr not found (a plugin jar on the class path is broken or incomplete)");
+    }
+  }
+
+  @Test
+  void aPluginMissingAClassItNeedsIsAConfigProblemNamingIt(@TempDir Path dir) throws Exception {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(services.resolve(SourceProvider.class.getName()), IncompleteProvider.class.getName() + "\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      PluginRegistry registry = PluginRegistry.load(loader);
+      assertThatThrownBy(() -> registry.source(config(Map.of("type", "incomplete"))))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("sources[0].type: the source type 'incomplete' cannot be created: "
+              + "java.lang.NoClassDefFoundError: com/acme/etl/Missing (is a jar it needs missing from the class path?)");
+    }
+  }
+
   @Test
   void checksTheOptionsOfACheckpointStore() {
     assertThatThrownBy(() -> PluginRegistry.load().checkpointStore(

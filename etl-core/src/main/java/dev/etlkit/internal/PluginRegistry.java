@@ -15,9 +15,11 @@ import dev.etlkit.api.TransformerProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every plugin provider found with {@link ServiceLoader}, by type name. The only place that uses
@@ -70,28 +72,38 @@ public final class PluginRegistry {
   public Source<Record> source(PluginConfig config) {
     SourceProvider p = find("source", sources, config);
     checkOptions(config, p.options());
-    return p.create(config);
+    return create("source", config, () -> p.create(config));
   }
 
   /** Makes a transformer of the config's {@code type}. */
   public Transformer<Record, Record> transformer(PluginConfig config) {
     TransformerProvider p = find("transformer", transformers, config);
     checkOptions(config, p.options());
-    return p.create(config);
+    return create("transformer", config, () -> p.create(config));
   }
 
   /** Makes a sink of the config's {@code type}. */
   public Sink<Record> sink(PluginConfig config) {
     SinkProvider p = find("sink", sinks, config);
     checkOptions(config, p.options());
-    return p.create(config);
+    return create("sink", config, () -> p.create(config));
   }
 
   /** Makes a checkpoint store of the config's {@code type}. */
   public CheckpointStore checkpointStore(PluginConfig config) {
     CheckpointStoreProvider p = find("checkpoint store", stores, config);
     checkOptions(config, p.options());
-    return p.create(config);
+    return create("checkpoint store", config, () -> p.create(config));
+  }
+
+  /** A plugin whose jar lacks a class it needs fails here: a config problem, not a stack trace. */
+  private static <T> T create(String kind, PluginConfig config, Supplier<T> create) {
+    try {
+      return create.get();
+    } catch (LinkageError e) {
+      throw config.problem("type", "the " + kind + " type '" + config.string("type") + "' cannot be created: " + e
+          + " (is a jar it needs missing from the class path?)");
+    }
   }
 
   private static <P> P find(String kind, Map<String, P> providers, PluginConfig config) {
@@ -143,17 +155,23 @@ public final class PluginRegistry {
 
   private static <P> Map<String, P> index(String kind, ServiceLoader<P> loader, Function<P, String> type, Function<P, List<String>> aliases) {
     Map<String, P> byName = new TreeMap<>();
-    for (P provider : loader) {
-      List<String> names = new ArrayList<>();
-      names.add(type.apply(provider));
-      names.addAll(aliases.apply(provider));
-      for (String name : names) {
-        P previous = byName.putIfAbsent(name, provider);
-        if (previous != null && previous.getClass() != provider.getClass()) {
-          throw new ConfigException("two " + kind + " providers claim the type '" + name + "': "
-              + previous.getClass().getName() + " and " + provider.getClass().getName());
+    try {
+      for (P provider : loader) {
+        List<String> names = new ArrayList<>();
+        names.add(type.apply(provider));
+        names.addAll(aliases.apply(provider));
+        for (String name : names) {
+          P previous = byName.putIfAbsent(name, provider);
+          if (previous != null && previous.getClass() != provider.getClass()) {
+            throw new ConfigException("two " + kind + " providers claim the type '" + name + "': "
+                + previous.getClass().getName() + " and " + provider.getClass().getName());
+          }
         }
       }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      // a services file naming a class that is not there, or a provider that cannot be loaded
+      throw new ConfigException("cannot load the " + kind + " plugins: " + e.getMessage()
+          + " (a plugin jar on the class path is broken or incomplete)");
     }
     return byName;
   }
