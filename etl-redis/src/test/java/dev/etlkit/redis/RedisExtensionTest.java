@@ -14,13 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The testkit's extension gives each test its own key prefix, even when {@code @BeforeAll} took one for the class. */
+/** The testkit's extension gives each test its own key prefix, shared with the test's constructor, even when {@code @BeforeAll} took one for the class. */
 @ExtendWith(RedisExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisExtensionTest {
 
   private static RedisPrefix forTheClass;
   private static RedisPrefix forTheFirstTest;
+  private final RedisPrefix forTheConstructor;
+
+  RedisExtensionTest(RedisPrefix prefix) {
+    forTheConstructor = prefix;
+  }
 
   @BeforeAll
   static void keyForTheClass(RedisServer redis, RedisPrefix prefix) {
@@ -34,13 +39,13 @@ class RedisExtensionTest {
     forTheFirstTest = prefix;
     redis.command("SET", prefix.value() + ":a", "1");
 
-    assertThat(prefix.value()).isNotEqualTo(forTheClass.value());
+    assertThat(prefix.value()).isNotEqualTo(forTheClass.value()).isEqualTo(forTheConstructor.value());
   }
 
   @Test
   @Order(2)
   void secondTestFindsTheFirstTestsKeysGoneAndTheClassKeysKept(RedisServer redis, RedisPrefix prefix) {
-    assertThat(prefix.value()).isNotIn(forTheClass.value(), forTheFirstTest.value());
+    assertThat(prefix.value()).isNotIn(forTheClass.value(), forTheFirstTest.value()).isEqualTo(forTheConstructor.value());
     assertThat((List<?>) redis.command("KEYS", forTheFirstTest.value() + ":*")).isEmpty();
     assertThat((List<?>) redis.command("KEYS", forTheClass.value() + ":*")).hasSize(1);
   }

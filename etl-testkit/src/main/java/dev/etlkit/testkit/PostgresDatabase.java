@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh PostgreSQL database made for one test class by {@link PostgresExtension} and dropped after
- * it. Tests take it (or just its {@link DataSource}) as a parameter.
+ * A fresh PostgreSQL database made for one test by {@link PostgresExtension} and dropped after it (for
+ * a {@code @BeforeAll} method, one for the class, dropped after the class). Tests take it (or just its
+ * {@link DataSource}) as a parameter.
  *
  * <pre>{@code
  * @ExtendWith(PostgresExtension.class)

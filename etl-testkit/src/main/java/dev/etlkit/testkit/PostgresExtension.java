@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit extension that gives each test its own fresh PostgreSQL database, dropped when the test is
  * done (a {@code @BeforeAll} method gets one for the class, dropped after the class). Test methods,
  * constructors and lifecycle methods take a {@link DataSource} or a {@link PostgresDatabase} parameter;
- * within one test they all get the same database.
+ * within one test (its constructor, {@code @BeforeEach} methods and the test method) they all get the
+ * same database.
  *
  * <p>The server is found once per JVM: {@code ETL_TEST_POSTGRES_URL}
  * ({@code postgresql://user:password@host:port/db}, a user that may create databases), else
@@ -33,6 +34,15 @@ public final class PostgresExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * A test class's constructor gets the context of the test it is made for (not the class's), so that
+   * the constructor, {@code @BeforeEach} and the test method share one test's resources.
+   */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -43,16 +43,27 @@ record PostgresServer(String host, int port, String adminDatabase, String user, 
   private static PostgresServer discover() {
     String env = System.getenv(ENV);
     if (env != null && !env.isBlank()) {
-      return parse(env.trim());
+      return given(env.trim());
     }
     PostgresServer local = new PostgresServer("127.0.0.1", 5432, "test", "postgres", "");
-    if (local.answers()) {
+    if (local.problem() == null) {
       return local;
     }
     if (dockerRuns()) {
       return startContainer();
     }
     throw new IllegalStateException(HOW_TO);
+  }
+
+  /** The server {@code ENV} names, if tests can use it; else why not, and what else would do. */
+  static PostgresServer given(String url) {
+    PostgresServer given = parse(url);
+    String problem = given.problem();
+    if (problem != null) {
+      throw new IllegalStateException(ENV + " names " + given + ", which cannot be used: " + problem
+          + " Fix it, or unset it to use 127.0.0.1:5432 or Testcontainers.");
+    }
+    return given;
   }
 
   /** Reads {@code postgresql://user:pw@host:port/db} or {@code jdbc:postgresql://user:pw@host:port/db}. */
@@ -96,16 +107,17 @@ record PostgresServer(String host, int port, String adminDatabase, String user, 
     return DriverManager.getConnection(jdbcUrl(database), props);
   }
 
-  private boolean answers() {
+  /** Null when tests can use this server, else why not (never showing the password). */
+  private @Nullable String problem() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 1_000);
     } catch (java.io.IOException e) {
-      return false;
+      return "nothing answers on that port (" + e.getMessage() + ").";
     }
     try (Connection c = connect(adminDatabase)) {
-      return c.isValid(2);
+      return c.isValid(2) ? null : "the connection does not answer.";
     } catch (SQLException e) {
-      return false;
+      return e.getMessage();
     }
   }
 

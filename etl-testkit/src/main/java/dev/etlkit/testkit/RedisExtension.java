@@ -1,6 +1,5 @@
 package dev.etlkit.testkit;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -10,9 +9,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that gives tests a Redis server ({@link RedisServer}, or its {@link URI}) and a
- * key prefix of their own ({@link RedisPrefix}), whose keys are deleted after the test (or after the
- * class, for a prefix taken by a {@code @BeforeAll} method).
+ * A JUnit extension that gives tests a Redis server ({@link RedisServer}; {@link RedisServer#url()} for
+ * a client) and a key prefix of their own ({@link RedisPrefix}), whose keys are deleted after the test
+ * (or after the class, for a prefix taken by a {@code @BeforeAll} method). The constructor,
+ * {@code @BeforeEach} and the test method of one test share its prefix.
  *
  * <p>The server is found once per JVM: {@code ETL_TEST_REDIS_URL} ({@code redis://:PASSWORD@HOST:PORT/DB}),
  * else 127.0.0.1:6379 if it answers PING, else a Testcontainers {@code redis:7} container when Docker
@@ -31,10 +31,19 @@ public final class RedisExtension implements ParameterResolver, AfterEachCallbac
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisExtension.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * A test class's constructor gets the context of the test it is made for (not the class's), so that
+   * the constructor, {@code @BeforeEach} and the test method share one test's resources.
+   */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == RedisServer.class || type == URI.class || type == RedisPrefix.class;
+    return type == RedisServer.class || type == RedisPrefix.class;
   }
 
   @Override
@@ -45,8 +54,7 @@ public final class RedisExtension implements ParameterResolver, AfterEachCallbac
       // @BeforeAll) put there, and each test must get its own prefix
       return context.getStore(NAMESPACE).computeIfAbsent(context.getUniqueId(), key -> newPrefix(), RedisPrefix.class);
     }
-    RedisServer server = RedisServer.find();
-    return type == URI.class ? server.uri() : server;
+    return RedisServer.find();
   }
 
   @Override

@@ -48,16 +48,27 @@ public final class RedisServer {
   private static RedisServer discover() {
     String env = System.getenv(ENV);
     if (env != null && !env.isBlank()) {
-      return parse(env.trim());
+      return given(env.trim());
     }
     RedisServer local = new RedisServer("127.0.0.1", 6379, "", 0);
-    if (local.answers()) {
+    if (local.problem() == null) {
       return local;
     }
     if (dockerRuns()) {
       return startContainer();
     }
     throw new IllegalStateException(HOW_TO);
+  }
+
+  /** The server {@code ENV} names, if tests can use it; else why not, and what else would do. */
+  static RedisServer given(String url) {
+    RedisServer given = parse(url);
+    String problem = given.problem();
+    if (problem != null) {
+      throw new IllegalStateException(ENV + " names " + given + ", which cannot be used: " + problem
+          + ". Fix it, or unset it to use 127.0.0.1:6379 or Testcontainers.");
+    }
+    return given;
   }
 
   /** Reads {@code redis://[user:password@]host[:port][/db]}. */
@@ -78,6 +89,9 @@ public final class RedisServer {
       password = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(colon + 1), StandardCharsets.UTF_8);
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+    if (!path.matches("\\d{0,9}")) {
+      throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0 (the database is a number)");
+    }
     return new RedisServer(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), password,
         path.isEmpty() ? 0 : Integer.parseInt(path));
   }
@@ -140,11 +154,13 @@ public final class RedisServer {
     return deleted;
   }
 
-  private boolean answers() {
+  /** Null when this server answers PING, else why not (never showing the password). */
+  private @Nullable String problem() {
     try (RedisWire wire = connect()) {
-      return "PONG".equals(wire.call("PING"));
+      Object reply = wire.call("PING");
+      return "PONG".equals(reply) ? null : "PING was answered with " + reply;
     } catch (IOException | IllegalStateException e) {
-      return false;
+      return e.getMessage();
     }
   }
 

@@ -14,17 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The testkit's extension gives each test a database of its own, as DESIGN.md asks. */
+/** The testkit's extension gives each test a database of its own, as DESIGN.md asks, shared with the test's constructor. */
 @ExtendWith(PostgresExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresExtensionTest {
 
   private static String firstTestsDatabase;
+  private final String constructorsDatabase;
+
+  PostgresExtensionTest(PostgresDatabase db) {
+    constructorsDatabase = db.jdbcUrl();
+  }
 
   @Test
   @Order(1)
   void firstTestCreatesATable(PostgresDatabase db) throws SQLException {
     firstTestsDatabase = db.jdbcUrl();
+    assertThat(constructorsDatabase).isEqualTo(db.jdbcUrl());
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE left_behind (id int)");
     }
@@ -33,7 +39,7 @@ class PostgresExtensionTest {
   @Test
   @Order(2)
   void secondTestStartsFromAnEmptyDatabaseOfItsOwn(PostgresDatabase db) throws SQLException {
-    assertThat(db.jdbcUrl()).isNotEqualTo(firstTestsDatabase);
+    assertThat(db.jdbcUrl()).isNotEqualTo(firstTestsDatabase).isEqualTo(constructorsDatabase);
     try (Connection c = db.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT to_regclass('left_behind') IS NULL")) {
       rs.next();
