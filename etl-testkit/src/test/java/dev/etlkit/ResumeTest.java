@@ -164,6 +164,72 @@ class ResumeTest {
     assertThat(checkpointedAtOpen).containsExactly(true);
   }
 
+  /** Counts what it wrote, keeps the count in its state, and fails its third write on a first run. */
+  static final class CountingSink implements dev.etlkit.api.Sink<Record> {
+    final List<Object> restored = new ArrayList<>();
+    private final Object extra;
+    private long written;
+    private boolean resumed;
+
+    CountingSink(Object extra) {
+      this.extra = extra;
+    }
+
+    @Override
+    public String name() {
+      return "counting";
+    }
+
+    @Override
+    public void open(dev.etlkit.api.SinkContext context) {
+      if (context.restoredState() != null) {
+        resumed = true;
+        written = (Long) context.restoredState().get("written");   // a plugin may cast what it saved
+        restored.add(context.restoredState().get("written"));
+        restored.add(context.restoredState().get("extra"));
+      }
+    }
+
+    @Override
+    public void write(dev.etlkit.api.Chunk<Record> chunk) throws IOException {
+      if (!resumed && written == 8) {
+        throw new IOException("disk full");
+      }
+      written += chunk.items().size();
+    }
+
+    @Override
+    public java.util.Map<String, Object> state() {
+      return java.util.Map.of("written", written, "extra", extra);
+    }
+  }
+
+  @Test
+  void givesASinkBackItsStateWithTheTypesItSaved() {
+    java.util.function.Function<CountingSink, Pipeline> build = sink -> Pipeline.builder("state")
+        .source(ListSource.generate("numbers", 20, i -> Record.of("seq", i)))
+        .sink(sink).batchSize(4).checkpoints(FileCheckpointStore.in(dir)).build();
+
+    Object extra = java.util.Map.of("list", List.of(1L, "two", true), "small", 3L);
+    assertThat(build.apply(new CountingSink(extra)).run("state-1")).failedWith("IOException: disk full");
+    CountingSink again = new CountingSink(extra);
+    assertThat(build.apply(again).resume("state-1")).succeeded().hasCounts(20, 20, 0, 0);
+
+    assertThat(again.restored).containsExactly(8L, extra);
+    assertThat(again.written).isEqualTo(20L);
+  }
+
+  @Test
+  void aSinkStateThatJsonCannotHoldFailsTheRunNamingTheSinkAndTheKey() {
+    PipelineResult result = Pipeline.builder("state")
+        .source(ListSource.generate("numbers", 5, i -> Record.of("seq", i)))
+        .sink(new CountingSink(java.util.Map.of("file", Path.of("out", "x.csv"))))
+        .checkpoints(FileCheckpointStore.in(dir)).build().run("state-2");
+
+    assertThat(result).failedWith("sink 'counting' cannot be checkpointed: its state 'extra' is a "
+        + Path.of("x").getClass().getName() + "; a sink's state holds only strings, numbers, booleans, null, lists and maps");
+  }
+
   @Test
   void refusesToResumeARunWithoutCheckpoint() {
     assertThatThrownBy(() -> pipeline(CollectingSink.create()).resume("nope"))

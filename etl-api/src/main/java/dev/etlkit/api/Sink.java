@@ -36,7 +36,11 @@ public interface Sink<T> extends AutoCloseable {
   /** Writes one batch. */
   void write(Chunk<T> chunk) throws Exception;
 
-  /** What to restore on resume, after the last write: JSON-friendly values only. Empty by default. */
+  /**
+   * What to restore on resume, after the last write. It is saved as JSON, so it holds only strings,
+   * numbers, booleans, null, lists and maps (anything else fails the run, naming the key); on resume
+   * whole numbers come back as {@code Long}, other numbers as {@code Double}. Empty by default.
+   */
   default Map<String, Object> state() {
     return Map.of();
   }

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * values. Binding them with Jackson databind instead cost every run of the command about 0.3 s of start-up
  * (loading and initializing databind, measured on the 2-core development machine), a tenth of a small job.
  *
- * <p>Reading gives what databind's untyped binding gives: {@link Integer}, {@link Long} or
- * {@link BigInteger} for whole numbers (the smallest that holds it), {@link Double} for others.
+ * <p>Reading gives {@link Long} for whole numbers ({@link BigInteger} beyond its range), as records
+ * hold them, and {@link Double} for others.
  */
 public final class PlainJson {
 
@@ -83,7 +83,8 @@ public final class PlainJson {
         return p.getText();
       }
       case VALUE_NUMBER_INT -> {
-        return p.getNumberValue();
+        // Long as in records (a state saved as a Long comes back as one), BigInteger beyond it
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : Long.valueOf(p.getLongValue());
       }
       case VALUE_NUMBER_FLOAT -> {
         return p.getDoubleValue();

@@ -225,7 +225,7 @@ public final class Run {
     }
     List<Map<String, Object>> sinkStates = new ArrayList<>(sinks.all().size());
     for (Sink<Object> sink : sinks.all()) {
-      sinkStates.add(sink.state());
+      sinkStates.add(SinkState.checked(sink.name(), sink.state()));
     }
     state.sinkStates = sinkStates;
 

@@ -28,8 +28,8 @@ class FileCheckpointStoreTest {
 
   static Checkpoint checkpoint(String runId, RunStatus status, Instant updatedAt) {
     return new Checkpoint(runId, "employees", "abc123", status, 1, Position.at("line", 42, "line", 42L, "offset", 1234L),
-        List.of(Map.of("length", 4096)), Map.of("errors", 2), Map.of("read", 100L, "written", 90L),
-        Map.of("quality", Map.of("email", 3)), Instant.parse("2024-05-01T10:00:00Z"), updatedAt, null);
+        List.of(Map.of("length", 4096L)), Map.of("errors", 2), Map.of("read", 100L, "written", 90L),
+        Map.of("quality", Map.of("email", 3L)), Instant.parse("2024-05-01T10:00:00Z"), updatedAt, null);
   }
 
   private static Checkpoint at(String runId, String updatedAt) {

@@ -21,17 +21,17 @@ import org.junit.jupiter.api.Test;
 class PlainJsonTest {
 
   @Test
-  void readsNumbersAsDatabindsUntypedBindingDid() throws Exception {
+  void readsWholeNumbersAsLongsAsRecordsHoldThem() throws Exception {
     Object tree = PlainJson.parse(bytes("{\"int\": 7, \"long\": 3000000000, \"big\": 123456789012345678901234567890,"
         + " \"decimal\": 1.50, \"exp\": 1e3, \"negative\": -2}"));
 
     assertThat(tree).isInstanceOfSatisfying(Map.class, m -> {
-      assertThat(m.get("int")).isEqualTo(7);
+      assertThat(m.get("int")).isEqualTo(7L);
       assertThat(m.get("long")).isEqualTo(3_000_000_000L);
       assertThat(m.get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
       assertThat(m.get("decimal")).isEqualTo(1.5d);
       assertThat(m.get("exp")).isEqualTo(1000d);
-      assertThat(m.get("negative")).isEqualTo(-2);
+      assertThat(m.get("negative")).isEqualTo(-2L);
     });
   }
 

@@ -44,8 +44,8 @@ class RedisCheckpointStoreTest {
 
   static Checkpoint checkpoint(String runId, RunStatus status, Instant updatedAt, Map<String, Integer> logLengths) {
     return new Checkpoint(runId, "employees", "abc123", status, 1, Position.at("line", 42, "line", 42L, "offset", 1234L),
-        List.of(Map.of("length", 4096)), logLengths, Map.of("read", 100L, "written", 90L, "rejected", 10L),
-        Map.of("quality", Map.of("email", 3)), Instant.parse("2024-05-01T10:00:00Z"), updatedAt,
+        List.of(Map.of("length", 4096L)), logLengths, Map.of("read", 100L, "written", 90L, "rejected", 10L),
+        Map.of("quality", Map.of("email", 3L)), Instant.parse("2024-05-01T10:00:00Z"), updatedAt,
         status == RunStatus.FAILED ? "sink 'out.csv' failed: disk full" : null);
   }
 
