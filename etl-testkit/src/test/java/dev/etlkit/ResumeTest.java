@@ -129,6 +129,36 @@ class ResumeTest {
   }
 
   @Test
+  void refusesToResumeWhenAStepNowDoesSomethingElse() {
+    java.util.function.Function<Transformer<Record, Record>, Pipeline> build = step -> Pipeline.builder("changed")
+        .source(ListSource.generate("numbers", 20, i -> Record.of("id", i % 7, "email", "e" + i)))
+        .transform(step)
+        .sink(FailingSink.fatalAtBatch(2, () -> new IOException("disk full")))
+        .batchSize(4)
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+    assertThat(build.apply(dev.etlkit.transform.Deduplicate.by("id")).run("changed-1")).failedWith("IOException: disk full");
+
+    assertThatThrownBy(() -> build.apply(dev.etlkit.transform.Deduplicate.by("email")).resume("changed-1"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("run changed-1 was made by a different pipeline definition");
+    assertThat(build.apply(dev.etlkit.transform.Deduplicate.by("id")).resume("changed-1")).succeeded();
+  }
+
+  @Test
+  void aValidationRuleThatChangedChangesTheFingerprint() {
+    java.util.function.IntFunction<Pipeline> build = max -> Pipeline.builder("rules")
+        .source(ListSource.of(Record.of("age", 30L)))
+        .transform(dev.etlkit.transform.Validate.fields().field("age").required().max(max).build())
+        .sink(CollectingSink.create())
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+
+    assertThat(build.apply(80).fingerprint()).isEqualTo(build.apply(80).fingerprint())
+        .isNotEqualTo(build.apply(20).fingerprint());
+  }
+
+  @Test
   void resumingASucceededRunDoesNothingAndReturnsItsResult() {
     PipelineResult first = pipeline(CollectingSink.create()).run("run-3");
     CollectingSink<Record> again = CollectingSink.create();

@@ -29,6 +29,16 @@ public interface Sink<T> extends AutoCloseable {
   /** A short name for messages and reports: the file name or table. */
   String name();
 
+  /**
+   * Where and how this sink writes, for the pipeline's fingerprint: a run is resumed only by a pipeline
+   * whose plugins give the same definitions, so that a resume never mixes two outputs. Include what
+   * changes the output (the destination's absolute path or table, columns, mode); never a secret. By
+   * default the {@link #name()}.
+   */
+  default String definition() {
+    return name();
+  }
+
   /** Prepares the destination; restores {@link SinkContext#restoredState()} on resume. */
   default void open(SinkContext context) throws Exception {
   }

@@ -28,6 +28,16 @@ public interface Source<T> extends AutoCloseable {
   /** A short name for messages and reports: the file name, or the URL without its query. */
   String name();
 
+  /**
+   * What this source reads and how, for the pipeline's fingerprint: a run is resumed only by a pipeline
+   * whose plugins give the same definitions, so that a resume never mixes two inputs. Include what
+   * changes the items read (the file's absolute path, the options); never a secret (a header's value,
+   * a key in a URL). By default the {@link #name()}.
+   */
+  default String definition() {
+    return name();
+  }
+
   /** Prepares to read; on resume, seeks to just after {@link SourceContext#resumeAfter()}. */
   default void open(SourceContext context) throws Exception {
   }

@@ -35,6 +35,15 @@ public interface Transformer<I, O> {
     return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * What this transformer does, for the pipeline's fingerprint: a run is resumed only by a pipeline whose
+   * plugins give the same definitions, so that records before and after the resume are treated alike.
+   * Include what changes the output (rules, keys, fields); never a secret. By default the {@link #name()}.
+   */
+  default String definition() {
+    return name();
+  }
+
   /** Whether this transformer keeps state across items and must see them one at a time, in order. */
   default boolean ordered() {
     return false;

@@ -33,21 +33,25 @@ public record Definition(
     listeners = List.copyOf(listeners);
   }
 
-  /** A hash of what the pipeline does, so that resuming a changed pipeline can be refused. */
+  /**
+   * A hash of what the pipeline does (each plugin's {@code definition()}), so that resuming a changed
+   * pipeline can be refused. Batch size, workers, retries and the error policy may change between
+   * attempts: they do not change what a record becomes.
+   */
   public String fingerprint() {
     StringBuilder sb = new StringBuilder(name).append('\n');
     for (Source<?> s : sources) {
-      sb.append("source ").append(s.getClass().getName()).append(' ').append(s.name()).append('\n');
+      sb.append("source ").append(s.getClass().getName()).append(' ').append(s.definition()).append('\n');
     }
     for (Transformer<?, ?> t : transformers) {
-      sb.append("transform ").append(t.getClass().getName()).append(' ').append(t.name()).append('\n');
+      sb.append("transform ").append(t.getClass().getName()).append(' ').append(t.definition()).append('\n');
     }
     for (Sink<?> s : sinks) {
-      sb.append("sink ").append(s.getClass().getName()).append(' ').append(s.name()).append('\n');
+      sb.append("sink ").append(s.getClass().getName()).append(' ').append(s.definition()).append('\n');
     }
     Sink<?> dead = errorPolicy.deadLetter();
     if (dead != null) {
-      sb.append("dead-letter ").append(dead.getClass().getName()).append(' ').append(dead.name()).append('\n');
+      sb.append("dead-letter ").append(dead.getClass().getName()).append(' ').append(dead.definition()).append('\n');
     }
     try {
       byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -166,4 +166,9 @@ final class BeanValidation implements Transformer<Record, Record> {
   public String name() {
     return name;
   }
+
+  @Override
+  public String definition() {
+    return name + " bean " + type.getRawClass().getName();
+  }
 }

@@ -95,6 +95,11 @@ public final class Deduplicate implements StatefulTransformer<Record, Record> {
   }
 
   @Override
+  public String definition() {
+    return name() + " by " + java.util.Arrays.toString(fields);
+  }
+
+  @Override
   public String name() {
     return "deduplicate";
   }

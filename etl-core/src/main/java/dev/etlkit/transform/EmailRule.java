@@ -46,4 +46,9 @@ final class EmailRule implements Rule {
     }
     return letters >= 2;
   }
+
+  @Override
+  public String description() {
+    return "an email address";
+  }
 }

@@ -45,4 +45,9 @@ final class LengthRule implements Rule {
   public ValueType type() {
     return ValueType.STRING;
   }
+
+  @Override
+  public String description() {
+    return message;
+  }
 }

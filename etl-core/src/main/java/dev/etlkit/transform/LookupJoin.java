@@ -69,4 +69,9 @@ final class LookupJoin implements Transformer<Record, Record> {
   public String name() {
     return name;
   }
+
+  @Override
+  public String definition() {
+    return name + " on " + keyField + " fields=" + fields + " rejectMissing=" + rejectMissing;
+  }
 }

@@ -124,6 +124,12 @@ public final class Normalize implements Transformer<Record, Record> {
     return name;
   }
 
+  /** The name and the fields it normalizes (ops are functions, which have no text to compare). */
+  @Override
+  public String definition() {
+    return name + " " + new java.util.TreeSet<>(ops.keySet());
+  }
+
   @Override
   public String toString() {
     return "Normalize" + ops.keySet();

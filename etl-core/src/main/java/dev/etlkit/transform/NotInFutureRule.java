@@ -44,4 +44,9 @@ final class NotInFutureRule implements Rule {
   public ValueType type() {
     return ValueType.DATE;
   }
+
+  @Override
+  public String description() {
+    return "not in the future";
+  }
 }

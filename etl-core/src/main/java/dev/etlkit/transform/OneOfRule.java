@@ -35,4 +35,9 @@ final class OneOfRule implements Rule {
   public ValueType type() {
     return ValueType.STRING;
   }
+
+  @Override
+  public String description() {
+    return message;
+  }
 }

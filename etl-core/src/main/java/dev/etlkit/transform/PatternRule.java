@@ -26,4 +26,9 @@ final class PatternRule implements Rule {
   public ValueType type() {
     return ValueType.STRING;
   }
+
+  @Override
+  public String description() {
+    return "matches " + pattern.pattern();
+  }
 }

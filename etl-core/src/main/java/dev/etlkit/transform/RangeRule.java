@@ -86,4 +86,9 @@ final class RangeRule implements Rule {
   public ValueType type() {
     return ValueType.DECIMAL;
   }
+
+  @Override
+  public String description() {
+    return message;
+  }
 }

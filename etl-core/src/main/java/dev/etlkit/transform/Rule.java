@@ -12,4 +12,7 @@ interface Rule {
 
   /** The value type the rule works on, implied when the field declares none. */
   ValueType type();
+
+  /** What the rule asks ("must be between 16 and 100"), for the pipeline's fingerprint. */
+  String description();
 }

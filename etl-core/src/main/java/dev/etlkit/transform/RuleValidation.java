@@ -46,4 +46,14 @@ final class RuleValidation implements Transformer<Record, Record> {
   public String name() {
     return name;
   }
+
+  @Override
+  public String definition() {
+    StringBuilder sb = new StringBuilder(name).append(" dropUnknown=").append(known != null);
+    for (FieldCheck c : checks) {
+      sb.append("; ").append(c.field()).append(c.required() ? " required" : "").append(' ').append(c.type());
+      c.rules().forEach(r -> sb.append(", ").append(r.description()));
+    }
+    return sb.toString();
+  }
 }

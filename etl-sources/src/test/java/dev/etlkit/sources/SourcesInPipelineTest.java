@@ -32,6 +32,36 @@ class SourcesInPipelineTest {
   Path dir;
 
   @Test
+  void sourcesDefineThemselvesByWhatTheyReadSoThatAResumeCannotSwitchInputs() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    for (Path d : List.of(a, b)) {
+      Files.writeString(d.resolve("big.csv"), "id\n1\n");
+      Files.writeString(d.resolve("big.json"), "[{\"id\": 1}]");
+    }
+
+    assertThat(CsvSource.file(a.resolve("big.csv")).build().definition())
+        .isEqualTo(CsvSource.file(a.resolve("big.csv")).build().definition())
+        .isNotEqualTo(CsvSource.file(b.resolve("big.csv")).build().definition())
+        .isNotEqualTo(CsvSource.file(a.resolve("big.csv")).delimiter(';').build().definition());
+    assertThat(JsonSource.file(a.resolve("big.json")).build().definition())
+        .isNotEqualTo(JsonSource.file(b.resolve("big.json")).build().definition());
+  }
+
+  @Test
+  void anApiSourcesDefinitionKeepsItsQueryButNotItsSecrets() {
+    String withKey = dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/people?team=eng&api_key=s3cr3t"))
+        .header("Authorization", "Bearer t0ken").build().definition();
+    String rotated = dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/people?team=eng&api_key=n3w"))
+        .header("Authorization", "Bearer other").build().definition();
+    String otherTeam = dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/people?team=ops&api_key=n3w"))
+        .build().definition();
+
+    assertThat(withKey).isEqualTo(rotated).isNotEqualTo(otherTeam).contains("team=eng")
+        .doesNotContain("s3cr3t").doesNotContain("t0ken");
+  }
+
+  @Test
   void readsEachSourceInTurnAndCountsTheRejectedRows() throws Exception {
     Path csv = Files.writeString(dir.resolve("employees.csv"), "id,name\n1,Ann\n2,Bo\"b\n3,Cy\n");
     Path json = Files.writeString(dir.resolve("contractors.json"), "[{\"id\": \"4\", \"name\": \"Di\"}]");

@@ -168,6 +168,12 @@ public final class CsvSink implements Sink<Record> {
   }
 
   @Override
+  public String definition() {
+    return "csv " + path.toAbsolutePath().normalize() + " columns=" + configured + " header=" + header
+        + " append=" + append + " plainNumbers=" + plainNumbers;
+  }
+
+  @Override
   public String toString() {
     return "CsvSink[" + path + "]";
   }

@@ -157,6 +157,11 @@ public final class JsonSink implements Sink<Record> {
   }
 
   @Override
+  public String definition() {
+    return "json " + path.toAbsolutePath().normalize() + " " + format + " pretty=" + pretty + " append=" + append;
+  }
+
+  @Override
   public String toString() {
     return "JsonSink[" + path + ", " + format + "]";
   }

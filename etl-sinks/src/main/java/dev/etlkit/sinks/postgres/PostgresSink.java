@@ -258,6 +258,12 @@ public final class PostgresSink implements Sink<Record> {
     }
   }
 
+  /** The table, mode and key; not the server, whose URL may carry a password and may move between attempts. */
+  @Override
+  public String definition() {
+    return toString() + (schema == null ? "" : " " + schema);
+  }
+
   @Override
   public String toString() {
     return "PostgresSink[" + table + ", " + mode + (key.isEmpty() ? "" : " on " + key) + "]";

@@ -84,6 +84,26 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void sinksDefineThemselvesByWhereAndHowTheyWriteButNeverByAPassword() {
+    Path a = dir.resolve("a").resolve("out.csv");
+    Path b = dir.resolve("b").resolve("out.csv");
+
+    assertThat(CsvSink.file(a).definition()).isEqualTo(CsvSink.file(a).definition())
+        .isNotEqualTo(CsvSink.file(b).definition())
+        .isNotEqualTo(CsvSink.builder(a).column("email", "E").build().definition());
+    assertThat(dev.etlkit.sinks.json.JsonSink.file(a).definition())
+        .isNotEqualTo(dev.etlkit.sinks.json.JsonSink.file(b).definition());
+    String upsert = dev.etlkit.sinks.postgres.PostgresSink.table("employees")
+        .url("postgresql://etl:s3cr3t@db:5432/hr").upsertOn("id").build().definition();
+    assertThat(upsert)
+        .isEqualTo(dev.etlkit.sinks.postgres.PostgresSink.table("employees")
+            .url("postgresql://etl:other@db2:5432/hr").upsertOn("id").build().definition())
+        .isNotEqualTo(dev.etlkit.sinks.postgres.PostgresSink.table("employees")
+            .url("postgresql://etl:s3cr3t@db:5432/hr").upsertOn("email").build().definition())
+        .doesNotContain("s3cr3t");
+  }
+
+  @Test
   void writesEmployeeCsvWithExactBytes() throws Exception {
     Path out = dir.resolve("employees.csv");
     writeAll(employeeCsv(out).build(), "run-1", List.of(

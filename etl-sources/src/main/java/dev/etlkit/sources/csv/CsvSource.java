@@ -144,6 +144,12 @@ public final class CsvSource implements Source<Record> {
   }
 
   @Override
+  public String definition() {
+    return "csv " + file.path().toAbsolutePath().normalize() + " " + format + " header=" + header
+        + (columns == null ? "" : " columns=" + java.util.Arrays.toString(columns)) + " strict=" + strict;
+  }
+
+  @Override
   public String toString() {
     return "CsvSource[" + file + "]";
   }

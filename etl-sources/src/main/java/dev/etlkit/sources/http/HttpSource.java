@@ -9,6 +9,7 @@ import dev.etlkit.api.Retry;
 import dev.etlkit.api.Source;
 import dev.etlkit.api.SourceContext;
 import dev.etlkit.api.SourceItem;
+import dev.etlkit.config.Secrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,6 +148,12 @@ public final class HttpSource implements Source<Record> {
 
   private static String kind(Object value) {
     return value instanceof String ? "string" : value instanceof Boolean ? "boolean" : "number";
+  }
+
+  /** The URL with its secrets masked (a rotated key does not stop a resume), the items field and the paging. */
+  @Override
+  public String definition() {
+    return "api " + Secrets.maskedUrl(url.toString()) + " items=" + itemsField + " pages=" + pagination;
   }
 
   @Override

@@ -136,6 +136,11 @@ public final class JsonSource implements Source<Record> {
   }
 
   @Override
+  public String definition() {
+    return "json " + file.path().toAbsolutePath().normalize() + " " + format + " items=" + itemsField;
+  }
+
+  @Override
   public String toString() {
     return "JsonSource[" + file + "]";
   }
