@@ -99,30 +99,40 @@ public final class Run {
           st.restore(state.readLogs(def.checkpoints(), runId, stateLog(i)));
         }
       }
-      for (int i = 0; i < sinks.all().size(); i++) {
+      // Sinks that completed before a failure have published their output and are not opened again;
+      // every batch was committed before the first of them completed, so nothing is left to read.
+      int completed = (int) state.completedSinks;
+      for (int i = completed; i < sinks.all().size(); i++) {
         Sink<Object> sink = sinks.all().get(i);
         Map<String, Object> restored = resumeFrom != null && i < state.sinkStates.size() ? state.sinkStates.get(i) : null;
         sink.open(contexts.sink(restored));
         opened.add(sink);
       }
-      checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
-      int threads = def.workers();
-      AtomicInteger n = new AtomicInteger();
-      workers = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "etl-worker-" + runId + "-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-      BlockingQueue<CompletableFuture<Transformed>> queue = new ArrayBlockingQueue<>(def.queueDepth());
-      reader = new Reader(runId, def.sources(), state.sourceIndex, state.position, def.batchSize(), def.retry(), queue,
-          workers, parallelChain, readNanos);
-      readerThread = new Thread(reader, "etl-reader-" + runId);
-      readerThread.setDaemon(true);
-      readerThread.start();
-      commitAll(queue);
-      checkpointer.drain();
-      for (Sink<Object> sink : sinks.all()) {
-        sink.complete();
+      if (completed == 0) {
+        checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
+        int threads = def.workers();
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "etl-worker-" + runId + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+        BlockingQueue<CompletableFuture<Transformed>> queue = new ArrayBlockingQueue<>(def.queueDepth());
+        reader = new Reader(runId, def.sources(), state.sourceIndex, state.position, def.batchSize(), def.retry(), queue,
+            workers, parallelChain, readNanos);
+        readerThread = new Thread(reader, "etl-reader-" + runId);
+        readerThread.setDaemon(true);
+        readerThread.start();
+        commitAll(queue);
+        checkpointer.drain();
+      }
+      for (int i = completed; i < sinks.all().size(); i++) {
+        sinks.all().get(i).complete();
+        state.completedSinks = i + 1;
+        if (i + 1 < sinks.all().size()) {
+          // should a later sink fail to complete, the resume must not reopen this one: its work file is gone
+          save(checkpoint(RunStatus.RUNNING, null));
+        }
       }
       status = RunStatus.SUCCEEDED;
     } catch (Throwable t) {

@@ -38,6 +38,11 @@ final class RunState {
   Instant startedAt;
   /** 1 for a fresh run, one more for each resume. */
   long attempt = 1;
+  /**
+   * How many sinks (in order) have completed (published their output) at the end of the run. Above 0,
+   * every batch is committed and a resume only completes the rest.
+   */
+  long completedSinks;
 
   RunState(Instant startedAt) {
     this.startedAt = startedAt;
@@ -66,6 +71,7 @@ final class RunState {
     s.sinkStates = cp.sinkStates();
     s.logLengths.putAll(cp.logLengths());
     s.attempt = c.getOrDefault("attempts", 0L) + 1;
+    s.completedSinks = c.getOrDefault("completedSinks", 0L);
     for (byte[] entry : s.readLogs(store, cp.runId(), ERRORS_LOG)) {
       s.keep(RejectionJson.read(entry), keepErrors);
     }
@@ -117,6 +123,9 @@ final class RunState {
     counts.put("batches", batches);
     counts.put("elapsedMillis", elapsedBeforeMillis + elapsedMillis);
     counts.put("attempts", attempt);
+    if (completedSinks > 0) {
+      counts.put("completedSinks", completedSinks);
+    }
     writtenPerSink.forEach((k, v) -> counts.put("written:" + k, v));
     return new Checkpoint(runId, pipeline, fingerprint, status, sourceIndex, position, sinkStates, logLengths,
         counts, Map.of("quality", quality.toState()), startedAt, now, failure);

@@ -67,6 +67,54 @@ class FileSinksPipelineTest {
     }
   }
 
+  /** Takes every batch, but cannot publish its output until told it can. */
+  private static final class UnpublishableSink implements Sink<Record> {
+    private final boolean canPublish;
+    int completions;
+
+    UnpublishableSink(boolean canPublish) {
+      this.canPublish = canPublish;
+    }
+
+    @Override
+    public String name() {
+      return "archive";
+    }
+
+    @Override
+    public void write(dev.etlkit.api.Chunk<Record> chunk) {
+    }
+
+    @Override
+    public void complete() throws java.io.IOException {
+      if (!canPublish) {
+        throw new java.io.IOException("archive is read-only");
+      }
+      completions++;
+    }
+  }
+
+  @Test
+  void aSinkThatCannotPublishLeavesARunThatTheResumeFinishesWithoutReopeningTheFilesAlreadyPublished() throws Exception {
+    Path straight = dir.resolve("straight");
+    assertThat(pipeline(straight, new UnpublishableSink(true)).run().succeeded()).isTrue();
+
+    Path out = dir.resolve("out");
+    PipelineResult failed = pipeline(out, new UnpublishableSink(false)).run();
+    assertThat(failed.failure()).isEqualTo("IOException: archive is read-only");
+    assertThat(out.resolve("people.ndjson")).exists();   // published before the archive failed
+
+    UnpublishableSink archive = new UnpublishableSink(true);
+    PipelineResult resumed = pipeline(out, archive).resume(failed.runId());
+
+    assertThat(resumed.succeeded()).isTrue();
+    assertThat(resumed.written()).isEqualTo(47);
+    assertThat(archive.completions).isEqualTo(1);
+    for (String file : new String[] {"people.csv", "people.json", "people.ndjson"}) {
+      assertThat(out.resolve(file)).hasSameBinaryContentAs(straight.resolve(file));
+    }
+  }
+
   @Test
   void failsWithAPlainReasonWhenTheOutputDirectoryCannotBeCreated() throws Exception {
     Files.writeString(dir.resolve("blocker"), "a file, not a directory");
