@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a run did. A run never throws for a bad record or a failing plugin: it ends with a status, its
  * counts and its errors here. Counts cover the whole run, including the part before a resume, and add
- * up: {@code read = rejected + duplicates + filtered + written}.
+ * up: {@code read + added = rejected + duplicates + filtered + written}, where {@code added} is 0 unless a
+ * transformer emits several items for one.
  *
  * @param runId the run's id, to resume it
  * @param pipeline the pipeline's name
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param rejected items rejected by a source, transformer or sink
  * @param duplicates items dropped as duplicates
  * @param filtered items a transformer dropped without calling them duplicates
+ * @param added items a transformer emitted beyond the first for one item (a split into several)
  * @param written items every sink accepted
  * @param writtenPerSink items accepted per sink name
  * @param errors the rejected items, at most {@link ErrorPolicy#keepErrors(int)} of them
@@ -38,6 +40,7 @@ public record PipelineResult(
     long rejected,
     long duplicates,
     long filtered,
+    long added,
     long written,
     Map<String, Long> writtenPerSink,
     List<RejectedRecord> errors,

@@ -283,6 +283,9 @@ class PipelineTest {
         .run();
 
     assertThat(result.filtered()).isEqualTo(1);
+    assertThat(result.added()).isEqualTo(1);   // person 2 became two records
+    assertThat(result).succeeded().countsAddUp();
+    assertThat(result.written()).isEqualTo(2);
     assertThat(sink.items()).extracting(r -> r.getLong("copy")).containsExactly(0L, 1L);
   }
 
@@ -338,6 +341,9 @@ class PipelineTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("validate", "copy: must not be 1"),
             org.assertj.core.groups.Tuple.tuple("split", "cannot split person 3"),
             org.assertj.core.groups.Tuple.tuple("validate", "copy: must not be 1"));
+    // persons 2 and 4 split in two; person 3's copies went back when its split failed
+    assertThat(result.added()).isEqualTo(2);
+    assertThat(result).countsAddUp().hasCounts(4, 3, 3, 0);
   }
 
   @Test

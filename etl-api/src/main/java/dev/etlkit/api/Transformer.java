@@ -16,7 +16,8 @@ package dev.etlkit.api;
  *       {@link EtlException}: that one is fatal to the run (a lookup table that does not exist, say),
  *       and a {@link RetriableException} is retried first.</li>
  *   <li>An item dropped as a duplicate is reported with {@link Emitter#duplicate()} so that the
- *       run's counts add up: read = rejected + duplicates + written.</li>
+ *       run's counts add up: read + added = rejected + duplicates + filtered + written (filtered: items
+ *       dropped otherwise; added: items emitted beyond the first for one item).</li>
  * </ul>
  *
  * <p>Providers are registered in {@code META-INF/services/dev.etlkit.api.TransformerProvider}.

@@ -220,6 +220,7 @@ public final class Run {
     state.rejected += rejected.size();
     state.duplicates += t.duplicates;
     state.filtered += t.filtered;
+    state.added += t.added;
     state.written += outputs.size() - written.rejectedBySinks();
     state.batches++;
     for (int i = 0; i < sinks.names().size(); i++) {
@@ -344,7 +345,7 @@ public final class Run {
     sinks.addTimings(timings);
     timings.put("checkpoint", Duration.ofNanos(checkpointNanos));
     return new PipelineResult(runId, def.name(), status, state.read, state.rejected, state.duplicates, state.filtered,
-        state.written, state.writtenPerSink, state.errors, failureMessage, failure, state.startedAt,
+        state.added, state.written, state.writtenPerSink, state.errors, failureMessage, failure, state.startedAt,
         Duration.ofMillis(state.elapsedBeforeMillis + elapsedMillis()), timings,
         state.quality.report(state.read, state.rejected), resumeFrom != null);
   }

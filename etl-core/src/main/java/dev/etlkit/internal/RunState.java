@@ -25,6 +25,7 @@ final class RunState {
   long rejected;
   long duplicates;
   long filtered;
+  long added;
   long written;
   long batches;
   long elapsedBeforeMillis;
@@ -55,6 +56,7 @@ final class RunState {
     s.rejected = c.getOrDefault("rejected", 0L);
     s.duplicates = c.getOrDefault("duplicates", 0L);
     s.filtered = c.getOrDefault("filtered", 0L);
+    s.added = c.getOrDefault("added", 0L);
     s.written = c.getOrDefault("written", 0L);
     s.batches = c.getOrDefault("batches", 0L);
     s.elapsedBeforeMillis = c.getOrDefault("elapsedMillis", 0L);
@@ -119,6 +121,7 @@ final class RunState {
     counts.put("rejected", rejected);
     counts.put("duplicates", duplicates);
     counts.put("filtered", filtered);
+    counts.put("added", added);
     counts.put("written", written);
     counts.put("batches", batches);
     counts.put("elapsedMillis", elapsedBeforeMillis + elapsedMillis);

@@ -53,6 +53,8 @@ final class TransformChain {
           t.duplicates++;
         } else if (collector.emitted == 0) {
           t.filtered++;
+        } else {
+          t.added += collector.emitted - 1;
         }
       }
       current = next;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A batch after the transformers: the outputs in input order, what was rejected, how many duplicates
- * and silently dropped items there were, and the input's quality counts.
+ * silently dropped and added (split off) items there were, and the input's quality counts.
  */
 final class Transformed {
   final Batch batch;
@@ -12,6 +12,8 @@ final class Transformed {
   final List<Rejection> rejected;
   long duplicates;
   long filtered;
+  /** Items emitted beyond the first for one input item (a split). */
+  long added;
   final QualityCounter quality;
   long transformNanos;
 

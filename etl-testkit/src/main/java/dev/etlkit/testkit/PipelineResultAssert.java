@@ -34,12 +34,12 @@ public final class PipelineResultAssert extends AbstractAssert<PipelineResultAss
     return countsAddUp();
   }
 
-  /** read = rejected + duplicates + filtered + written. */
+  /** read + added = rejected + duplicates + filtered + written: every item read or split off is accounted for. */
   public PipelineResultAssert countsAddUp() {
     long sum = actual.rejected() + actual.duplicates() + actual.filtered() + actual.written();
-    if (actual.read() != sum) {
-      failWithMessage("Expected read (%d) = rejected (%d) + duplicates (%d) + filtered (%d) + written (%d) = %d",
-          actual.read(), actual.rejected(), actual.duplicates(), actual.filtered(), actual.written(), sum);
+    if (actual.read() + actual.added() != sum) {
+      failWithMessage("Expected read (%d) + added (%d) = rejected (%d) + duplicates (%d) + filtered (%d) + written (%d) = %d",
+          actual.read(), actual.added(), actual.rejected(), actual.duplicates(), actual.filtered(), actual.written(), sum);
     }
     return this;
   }

@@ -210,7 +210,7 @@ public final class EtlCommand {
 
   private static PipelineResult notStarted(String runId, PipelineConfig pipelineConfig, RuntimeException e, Clock clock) {
     String failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-    return new PipelineResult(runId, pipelineConfig.name(), RunStatus.FAILED, 0, 0, 0, 0, 0, Map.of(), List.of(),
+    return new PipelineResult(runId, pipelineConfig.name(), RunStatus.FAILED, 0, 0, 0, 0, 0, 0, Map.of(), List.of(),
         failure, e, clock.instant(), Duration.ZERO, Map.of(), new QualityReport(Map.of(), Map.of(), 0), false);
   }
 

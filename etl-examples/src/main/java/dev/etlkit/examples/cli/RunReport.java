@@ -48,6 +48,9 @@ final class RunReport {
     if (r.filtered() > 0) {
       m.put("filtered", r.filtered());
     }
+    if (r.added() > 0) {
+      m.put("added", r.added());
+    }
     m.put("written", r.written());
     m.put("durationMs", r.duration().toMillis());
     if (r.failure() != null) {

@@ -21,7 +21,7 @@ class RunReportTest {
   private static PipelineResult result(RunStatus status, long rejected, List<RejectedRecord> errors, String failure) {
     QualityReport quality = new QualityReport(Map.of("age", new QualityReport.FieldQuality(9, 1, 2)),
         Map.of("age.min", 2L), 0.2);
-    return new PipelineResult("run-7", "employees", status, 10, rejected, 1, 0, 10 - rejected - 1, Map.of(), errors,
+    return new PipelineResult("run-7", "employees", status, 10, rejected, 1, 0, 0, 10 - rejected - 1, Map.of(), errors,
         failure, null, Instant.EPOCH, Duration.ofMillis(1234), Map.of(), quality, false);
   }
 
