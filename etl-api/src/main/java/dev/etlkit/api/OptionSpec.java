@@ -25,8 +25,8 @@ public record OptionSpec(String name, Type type, boolean required, @Nullable Obj
             && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"));
         case OBJECT -> value instanceof java.util.Map;
         case ARRAY -> value instanceof java.util.List;
-        case DURATION -> value instanceof Number || value instanceof String s
-            && s.trim().toLowerCase(Locale.ROOT).matches("\\d+(\\.\\d+)?\\s*(ms|s|m)?");
+        case DURATION -> !(value instanceof java.util.Map) && !(value instanceof java.util.List)
+            && !(value instanceof Boolean) && PluginConfig.parseDuration(value) != null;
       };
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * lists and maps; {@code ${NAME}} references were already replaced from the environment.
  */
 public final class PluginConfig {
+
+  /** A duration's text: a number, then ms, s or m (milliseconds without a unit). */
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
   private final String path;
   private final Map<String, Object> options;
@@ -78,23 +83,21 @@ public final class PluginConfig {
     return s == null ? fallback : s;
   }
 
-  /** An optional whole number with a default. */
+  /** An optional whole number with a default; one beyond the range of a long is an error, not clamped. */
   public long longValue(String name, long fallback) {
     Object v = options.get(name);
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return n.longValue();
+    String text = v instanceof Number || v instanceof String ? v.toString().trim() : "";
+    try {
+      return new java.math.BigDecimal(text).longValueExact();
+    } catch (NumberFormatException e) {
+      throw problem(name, "must be a whole number, was " + describe(v));
+    } catch (ArithmeticException e) {
+      boolean whole = new java.math.BigDecimal(text).stripTrailingZeros().scale() <= 0;
+      throw problem(name, whole ? "is out of range: " + describe(v) : "must be a whole number, was " + describe(v));
     }
-    if (v instanceof String s) {
-      try {
-        return Long.parseLong(s.trim());
-      } catch (NumberFormatException e) {
-        // fall through
-      }
-    }
-    throw problem(name, "must be a whole number, was " + describe(v));
   }
 
   /** An optional int with a default. */
@@ -140,30 +143,34 @@ public final class PluginConfig {
     throw problem(name, "must be true or false, was " + describe(v));
   }
 
-  /** An optional duration: a number of milliseconds, or text such as {@code "500ms"}, {@code "30s"}, {@code "2m"}. */
+  /**
+   * An optional duration: a number of milliseconds, or text such as {@code "500ms"}, {@code "1.5s"},
+   * {@code "2m"} (a number, then ms, s or m; milliseconds when there is no unit, rounded to whole ones).
+   */
   public Duration duration(String name, Duration fallback) {
     Object v = options.get(name);
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Number n) {
-      return Duration.ofMillis(n.longValue());
-    }
-    String s = v.toString().trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (s.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
-      }
-      if (s.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
-      }
-      if (s.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-      }
-      return Duration.ofMillis(Long.parseLong(s));
-    } catch (NumberFormatException e) {
+    Duration d = parseDuration(v);
+    if (d == null) {
       throw problem(name, "must be a duration such as 500ms, 30s or 2m, was " + describe(v));
     }
+    return d;
+  }
+
+  /** The duration {@code value} stands for, or null; what {@link OptionSpec.Type#DURATION} accepts. */
+  static @Nullable Duration parseDuration(Object value) {
+    if (value instanceof Number n) {
+      return Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0 ? Duration.ofMillis(Math.round(n.doubleValue())) : null;
+    }
+    Matcher m = DURATION.matcher(value.toString().trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      return null;
+    }
+    double amount = Double.parseDouble(m.group(1));
+    double millis = m.group(2) == null || m.group(2).equals("ms") ? amount : m.group(2).equals("s") ? amount * 1_000 : amount * 60_000;
+    return millis < Long.MAX_VALUE ? Duration.ofMillis(Math.round(millis)) : null;
   }
 
   /** An optional map (a JSON object), empty when absent. */

@@ -123,7 +123,10 @@ public final class Record {
     return v == null ? null : v.toString();
   }
 
-  /** The value as a long: a {@code Long}, another number without fraction, or a string of digits. */
+  /**
+   * The value as a long: a {@code Long}, another number without fraction, or a string of digits; a
+   * number beyond the range of a long is an error, not clamped.
+   */
   public @Nullable Long getLong(String field) {
     Object v = get(field);
     if (v == null || v instanceof Long) {
@@ -135,7 +138,7 @@ public final class Record {
       }
       if (v instanceof Number n) {
         double d = n.doubleValue();
-        if (d == Math.rint(d)) {
+        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
           return n.longValue();
         }
       } else if (v instanceof String s) {
@@ -144,7 +147,7 @@ public final class Record {
     } catch (ArithmeticException | NumberFormatException e) {
       // fall through to the uniform message below
     }
-    throw typeError(field, v, "a whole number");
+    throw typeError(field, v, "a whole number in the range of a long");
   }
 
   /** The value as a decimal: a number, or a string that parses as one. */

@@ -105,6 +105,16 @@ class RecordTest {
   }
 
   @Test
+  void refusesToClampANumberBeyondALongIntoOne() {
+    assertThat(Record.of("x", 9.0e15).getLong("x")).isEqualTo(9_000_000_000_000_000L);
+    for (double d : new double[] {1e20, Double.POSITIVE_INFINITY, Double.NaN, 2.5}) {
+      assertThatThrownBy(() -> Record.of("x", d).getLong("x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("field 'x' is not a whole number in the range of a long: Double");
+    }
+  }
+
+  @Test
   void rejectsAnUnsupportedValueNamingTheField() {
     assertThatThrownBy(() -> Record.of("when", new java.util.Date(0)))
         .isInstanceOf(IllegalArgumentException.class)
