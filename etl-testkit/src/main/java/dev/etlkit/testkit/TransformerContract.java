@@ -3,6 +3,7 @@ package dev.etlkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.etlkit.api.Emitter;
+import dev.etlkit.api.StatefulTransformer;
 import dev.etlkit.api.Transformer;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,13 +13,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link Transformer} keeps. Extend it in your transformer's test with a factory
  * and sample inputs (include some the transformer rejects); the inherited tests check that inputs are
- * never mutated, that results are repeatable, and that an unordered transformer gives the same results
- * when called from many threads at once.
+ * never mutated, that results are repeatable, that an unordered transformer gives the same results
+ * when called from many threads at once, and that a {@link StatefulTransformer} restored from its
+ * checkpoint deltas after any input goes on exactly as if it had never stopped (give it inputs whose
+ * outcome depends on the state: repeated keys for a deduplication).
  *
  * @param <I> input type
  * @param <O> output type
@@ -56,9 +60,7 @@ public abstract class TransformerContract<I, O> {
   @Test
   void givesTheSameResultsFromManyThreadsUnlessOrdered() throws Exception {
     Transformer<I, O> transformer = createTransformer();
-    if (transformer.ordered()) {
-      return;
-    }
+    Assumptions.assumeFalse(transformer.ordered(), "an ordered transformer is only ever called from one thread");
     List<I> inputs = sampleInputs();
     List<String> expected = runSequentially(createTransformer(), inputs);
     transformer.open(TestContexts.transform(CLOCK));
@@ -80,6 +82,44 @@ public abstract class TransformerContract<I, O> {
     } finally {
       pool.shutdownNow();
       transformer.close();
+    }
+  }
+
+  @Test
+  void goesOnAfterARestoreFromItsDeltasAsIfItHadNeverStopped() throws Exception {
+    Assumptions.assumeTrue(createTransformer() instanceof StatefulTransformer, "not a StatefulTransformer");
+    List<I> inputs = sampleInputs();
+    List<String> uninterrupted = runSequentially(createTransformer(), inputs);
+    for (int stop = 1; stop < inputs.size(); stop++) {
+      // the first attempt checkpoints after every second input and once more where it stops
+      StatefulTransformer<I, O> first = (StatefulTransformer<I, O>) createTransformer();
+      List<byte[]> deltas = new ArrayList<>();
+      List<String> got = new ArrayList<>();
+      first.open(TestContexts.transform(CLOCK));
+      try {
+        for (int i = 0; i < stop; i++) {
+          got.add(transformOne(first, inputs.get(i)));
+          if (i % 2 == 1 || i == stop - 1) {
+            byte[] delta = first.checkpointDelta();
+            if (delta.length > 0) {   // the engine logs only deltas that hold something
+              deltas.add(delta.clone());
+            }
+          }
+        }
+      } finally {
+        first.close();
+      }
+      StatefulTransformer<I, O> resumed = (StatefulTransformer<I, O>) createTransformer();
+      resumed.open(TestContexts.transform(CLOCK));
+      try {
+        resumed.restore(deltas);
+        for (int i = stop; i < inputs.size(); i++) {
+          got.add(transformOne(resumed, inputs.get(i)));
+        }
+      } finally {
+        resumed.close();
+      }
+      assertThat(got).as("outcomes when resumed after %d of %d inputs", stop, inputs.size()).isEqualTo(uninterrupted);
     }
   }
 

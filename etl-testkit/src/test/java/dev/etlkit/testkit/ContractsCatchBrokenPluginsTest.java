@@ -1,0 +1,147 @@
+package dev.etlkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.etlkit.api.Chunk;
+import dev.etlkit.api.Emitter;
+import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Sink;
+import dev.etlkit.api.SinkContext;
+import dev.etlkit.api.StatefulTransformer;
+import dev.etlkit.api.Transformer;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract tests fail for plugins that would break a real resume. */
+class ContractsCatchBrokenPluginsTest {
+
+  @TempDir
+  Path dir;
+
+  /** Drops repeated numbers; its deltas hold the numbers it saw, unless it forgets to write them. */
+  static final class SeenNumbers implements StatefulTransformer<Long, Long> {
+    private final boolean forgetful;
+    private final Set<Long> seen = new HashSet<>();
+    private final List<Long> added = new ArrayList<>();
+
+    SeenNumbers(boolean forgetful) {
+      this.forgetful = forgetful;
+    }
+
+    @Override
+    public void transform(Long n, Emitter<Long> out) {
+      if (seen.add(n)) {
+        added.add(n);
+        out.emit(n);
+      } else {
+        out.duplicate();
+      }
+    }
+
+    @Override
+    public byte[] checkpointDelta() {
+      ByteBuffer b = ByteBuffer.allocate(forgetful ? 0 : added.size() * 8);
+      if (!forgetful) {
+        added.forEach(b::putLong);
+      }
+      added.clear();
+      return b.array();
+    }
+
+    @Override
+    public void restore(List<byte[]> deltas) {
+      deltas.forEach(d -> {
+        ByteBuffer b = ByteBuffer.wrap(d);
+        while (b.hasRemaining()) {
+          seen.add(b.getLong());
+        }
+      });
+    }
+  }
+
+  private static TransformerContract<Long, Long> contractOf(boolean forgetful) {
+    return new TransformerContract<>() {
+      @Override
+      protected Transformer<Long, Long> createTransformer() {
+        return new SeenNumbers(forgetful);
+      }
+
+      @Override
+      protected List<Long> sampleInputs() {
+        return LongStream.of(1, 2, 1, 3, 2, 4, 4, 1).boxed().toList();
+      }
+    };
+  }
+
+  @Test
+  void aStatefulTransformerThatForgetsItsStateFailsTheResumeContract() {
+    assertThatCode(() -> contractOf(false).goesOnAfterARestoreFromItsDeltasAsIfItHadNeverStopped()).doesNotThrowAnyException();
+    assertThatThrownBy(() -> contractOf(true).goesOnAfterARestoreFromItsDeltasAsIfItHadNeverStopped())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("outcomes when resumed after 1 of 8 inputs");
+  }
+
+  /** Writes lines to a file and keeps where it is in its state as a Path, which JSON cannot hold. */
+  static final class PathStateSink implements Sink<String> {
+    private final Path file;
+
+    PathStateSink(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public String name() {
+      return "lines";
+    }
+
+    @Override
+    public void open(SinkContext context) throws Exception {
+      Files.writeString(file, "");
+    }
+
+    @Override
+    public void write(Chunk<String> chunk) throws Exception {
+      Files.writeString(file, String.join("", chunk.items()), java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public Map<String, Object> state() {
+      return Map.of("file", file);
+    }
+  }
+
+  @Test
+  void aSinkWhoseStateJsonCannotHoldFailsTheResumeContractNamingTheKey() {
+    SinkContract<String> contract = new SinkContract<>() {
+      @Override
+      protected Sink<String> createSink(Path d) {
+        return new PathStateSink(d.resolve("out.txt"));
+      }
+
+      @Override
+      protected List<String> sampleItems() {
+        return List.of("a", "b", "c", "d");
+      }
+
+      @Override
+      protected List<String> readBack(Path d) throws Exception {
+        return List.of(Files.readString(d.resolve("out.txt")).split(""));
+      }
+    };
+    contract.contractDir = dir;
+
+    assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
+        .isInstanceOf(EtlException.class)
+        .hasMessageStartingWith("sink 'lines' cannot be checkpointed: its state 'file' is a ");
+  }
+}
