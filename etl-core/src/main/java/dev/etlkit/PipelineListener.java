@@ -15,7 +15,10 @@ public interface PipelineListener {
   default void runStarted(String runId, String pipeline, boolean resumed) {
   }
 
-  /** A batch was written by every sink and checkpointed. */
+  /**
+   * A batch was written by every sink and its checkpoint taken; the checkpoint thread saves it soon
+   * after (at most {@code checkpointInterval} later, or with a later batch's, which covers it).
+   */
   default void batchCommitted(Progress progress) {
   }
 

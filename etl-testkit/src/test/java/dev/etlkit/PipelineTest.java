@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PipelineTest {
 
@@ -239,6 +241,30 @@ class PipelineTest {
     assertThatThrownBy(() -> Pipeline.builder("p").batchSize(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("batchSize must be >= 1, was 0");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 0", "20, 2", "25, 3"})
+  void reportsOneBatchPerBatchTheSinksWrote(int records, long batches) {
+    List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CollectingSink<Record> sink = CollectingSink.create();
+    PipelineResult result = Pipeline.builder("progress")
+        .source(ListSource.generate("numbers", records, PipelineTest::person))
+        .sink(sink)
+        .batchSize(10)
+        .listener(new PipelineListener() {
+          @Override
+          public void batchCommitted(Progress progress) {
+            seen.add(progress);
+          }
+        })
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().hasCounts(records, records, 0, 0);
+    assertThat(seen).hasSize((int) batches);
+    assertThat(seen).extracting(Progress::batches).allMatch(b -> b <= batches);
   }
 
   @Test

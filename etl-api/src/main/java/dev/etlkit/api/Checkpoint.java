@@ -40,8 +40,13 @@ public record Checkpoint(
 
   public Checkpoint {
     sinkStates = List.copyOf(sinkStates);
-    logLengths = Map.copyOf(logLengths);
-    counts = Map.copyOf(counts);
-    details = Map.copyOf(details);
+    // copies that keep their order: per-sink counts come back in the sinks' order
+    logLengths = ordered(logLengths);
+    counts = ordered(counts);
+    details = ordered(details);
+  }
+
+  private static <V> Map<String, V> ordered(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
   }
 }

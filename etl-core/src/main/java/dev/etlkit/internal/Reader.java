@@ -140,7 +140,10 @@ final class Reader implements Runnable {
       return;
     }
     try {
-      submit(new Batch(seq, entries, rejected, lastSource, last, bytesDone, failure));
+      if (!entries.isEmpty() || !rejected.isEmpty() || failure != null) {
+        // a batch of nothing would change no position and only count as one more batch
+        submit(new Batch(seq, entries, rejected, lastSource, last, bytesDone, failure));
+      }
       queue.put(CompletableFuture.completedFuture(null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,7 @@ class FileSinksPipelineTest {
         .resume(failed.runId());
 
     assertThat(resumed.succeeded()).isTrue();
+    assertThat(List.copyOf(resumed.writtenPerSink().keySet())).startsWith("people.csv", "people.json", "people.ndjson");
     for (String file : new String[] {"people.csv", "people.json", "people.ndjson"}) {
       assertThat(crashed.resolve(file)).hasSameBinaryContentAs(straight.resolve(file));
     }
