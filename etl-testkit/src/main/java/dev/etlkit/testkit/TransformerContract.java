@@ -6,8 +6,6 @@ import dev.etlkit.api.Emitter;
 import dev.etlkit.api.StatefulTransformer;
 import dev.etlkit.api.Transformer;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class TransformerContract<I, O> {
 
   /** The fixed clock the contract opens transformers with. */
-  protected static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC);
+  protected static final Clock CLOCK = TestPipeline.CLOCK;
 
   /** A new transformer, not yet opened. */
   protected abstract Transformer<I, O> createTransformer() throws Exception;
