@@ -20,7 +20,8 @@ final class DryRun {
     out.println("Config " + file + " is valid (dry run: nothing was read or written)");
     out.println("Sources:");
     for (PluginConfig source : config.sources()) {
-      String where = source.string("path", source.string("url", ""));
+      // a plugin's source may have neither a path nor a url: then where it sits in the config
+      String where = source.string("path", source.string("url", source.path()));
       out.println("- " + Redaction.redact(Secrets.maskedUrl(where)) + " (" + source.string("type", "?") + ")");
     }
     out.println("Transformations: " + transformations(config));

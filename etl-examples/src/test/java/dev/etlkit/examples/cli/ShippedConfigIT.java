@@ -205,6 +205,14 @@ class ShippedConfigIT {
   }
 
   @Test
+  void namesAPluginSourceWithoutPathOrUrlByItsPlaceInTheConfigOnADryRun() {
+    Etl.Outcome outcome = Etl.run(work, Map.of(), "--config=etl-examples/config/plugins.json", "--dry-run");
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(outcome.stdoutLines()).contains("Sources:", "- sources[0] (sample-employees)");
+  }
+
+  @Test
   void printsHelpAndVersion() {
     Etl.Outcome help = Etl.run(work, Map.of(), "--help");
     Etl.Outcome version = Etl.run(work, Map.of(), "--version");
