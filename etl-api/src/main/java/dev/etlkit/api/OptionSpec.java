@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
  * One option a plugin accepts in config: its name, type, whether it is required, its default and a
  * one-line description. The registry checks a config against a provider's options before any data
  * moves, and reports every unknown, missing or mistyped option at once.
+ *
+ * <p>The default is documentation (for listings and help): the registry does not fill it in, so the
+ * plugin applies it itself, with the same value, through {@link PluginConfig}'s getters
+ * ({@code config.longValue("count", 100)}).
  */
 public record OptionSpec(String name, Type type, boolean required, @Nullable Object defaultValue, String description) {
 
