@@ -243,35 +243,11 @@ class PipelineTest {
         .hasMessage("batchSize must be >= 1, was 0");
   }
 
-  @ParameterizedTest
-  @CsvSource({"0, 0", "20, 2", "25, 3"})
-  void reportsOneBatchPerBatchTheSinksWrote(int records, long batches) {
+  /** What a listener hears after each batch of a run over {@code records} people in batches of 10. */
+  private static List<Progress> progressOf(int records) {
     List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CollectingSink<Record> sink = CollectingSink.create();
     PipelineResult result = Pipeline.builder("progress")
         .source(ListSource.generate("numbers", records, PipelineTest::person))
-        .sink(sink)
-        .batchSize(10)
-        .listener(new PipelineListener() {
-          @Override
-          public void batchCommitted(Progress progress) {
-            seen.add(progress);
-          }
-        })
-        .noCheckpoints()
-        .build()
-        .run();
-
-    assertThat(result).succeeded().hasCounts(records, records, 0, 0);
-    assertThat(seen).hasSize((int) batches);
-    assertThat(seen).extracting(Progress::batches).allMatch(b -> b <= batches);
-  }
-
-  @Test
-  void reportsProgressAfterEveryBatch() {
-    List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Pipeline.builder("progress")
-        .source(ListSource.generate("numbers", 25, PipelineTest::person))
         .sink(CollectingSink.create())
         .batchSize(10)
         .listener(new PipelineListener() {
@@ -283,8 +259,19 @@ class PipelineTest {
         .noCheckpoints()
         .build()
         .run();
+    assertThat(result).succeeded().hasCounts(records, records, 0, 0);
+    return seen;
+  }
 
-    assertThat(seen).extracting(Progress::batches, Progress::read, Progress::written)
+  @ParameterizedTest
+  @CsvSource({"0, 0", "20, 2", "25, 3"})
+  void reportsOneBatchPerBatchTheSinksWrote(int records, int batches) {
+    assertThat(progressOf(records)).hasSize(batches);
+  }
+
+  @Test
+  void reportsProgressAfterEveryBatch() {
+    assertThat(progressOf(25)).extracting(Progress::batches, Progress::read, Progress::written)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 10L, 10L), org.assertj.core.groups.Tuple.tuple(2L, 20L, 20L),
             org.assertj.core.groups.Tuple.tuple(3L, 25L, 25L));
   }
