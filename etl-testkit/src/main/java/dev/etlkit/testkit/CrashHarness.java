@@ -140,19 +140,21 @@ public final class CrashHarness {
     Path work = workDir != null ? workDir : Files.createTempDirectory("etl-crash-");
     int attempt = 1;
     CrashOutcome whole = finish(CrashAttempt.run(attempt++, properties(work, "uninterrupted", false, null), work, timeout, jvmArgs),
-        "the uninterrupted run");
+        "the uninterrupted run", work);
     boolean resume = false;
     for (CrashPoint kill : kills) {
       CrashAttempt a = CrashAttempt.run(attempt, properties(work, "crashed", resume, kill), work, timeout, jvmArgs);
       if (a.killedAt() == null) {
         throw new AssertionError("attempt " + attempt + " was to be killed " + kill + " but ended first: "
-            + Objects.requireNonNull(a.outcome()).encode());
+            + Objects.requireNonNull(a.outcome()).encode()
+            + (kill.kind() == CrashPoint.Kind.DURING_WRITE ? " (a kill during a write needs the sink wrapped with context.watch)" : "")
+            + "; its log is " + work.resolve("attempt-" + attempt + ".log"));
       }
       resume = true;
       attempt++;
     }
     CrashOutcome resumed = finish(CrashAttempt.run(attempt, properties(work, "crashed", true, null), work, timeout, jvmArgs),
-        "the resumed run");
+        "the resumed run", work);
     if (!resumed.counts().equals(whole.counts())) {
       throw new AssertionError("the resumed run counted " + resumed.counts() + "; the uninterrupted one " + whole.counts());
     }
@@ -207,10 +209,11 @@ public final class CrashHarness {
         + (i < actual.size() ? actual.get(i) : "has none");
   }
 
-  private static CrashOutcome finish(CrashAttempt attempt, String what) {
+  private static CrashOutcome finish(CrashAttempt attempt, String what, Path work) {
     CrashOutcome o = Objects.requireNonNull(attempt.outcome());
     if (o.status() != dev.etlkit.api.RunStatus.SUCCEEDED) {
-      throw new AssertionError(what + " (attempt " + attempt.number() + ") did not succeed: " + o.failure());
+      throw new AssertionError(what + " (attempt " + attempt.number() + ") did not succeed: " + o.failure()
+          + "; its log is " + work.resolve("attempt-" + attempt.number() + ".log"));
     }
     return o;
   }

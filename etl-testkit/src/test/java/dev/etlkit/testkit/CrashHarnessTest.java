@@ -133,7 +133,8 @@ class CrashHarnessTest {
         .assertResumedOutputEqualsUninterrupted())
         .isInstanceOf(AssertionError.class)
         .hasMessage("attempt 2 was to be killed after batch 500 but ended first: status=SUCCEEDED read=10000"
-            + " written=10000 rejected=0 duplicates=0 filtered=0 resumed=false failure=");
+            + " written=10000 rejected=0 duplicates=0 filtered=0 resumed=false failure=; its log is "
+            + work.resolve("attempt-2.log"));
   }
 
   /** Not public: a forked JVM could not make one. */
