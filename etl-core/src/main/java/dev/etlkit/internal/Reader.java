@@ -1,6 +1,7 @@
 package dev.etlkit.internal;
 
 import dev.etlkit.RejectedRecord;
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Origin;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.Retry;
@@ -81,6 +82,18 @@ final class Reader implements Runnable {
     return name;
   }
 
+  /**
+   * A source names itself at the start of its messages ("x.csv line 3: ..."); when another source has
+   * the same name, the message takes the numbered name the origins use ("x.csv (source 2) line 3: ...").
+   */
+  private static EtlException namedAsInOrigins(EtlException e, String own, String origin) {
+    String m = e.getMessage();
+    if (own.equals(origin) || m == null || !m.startsWith(own)) {
+      return e;
+    }
+    return new EtlException(origin + m.substring(own.length()), e);
+  }
+
   @Override
   public void run() {
     long seq = 0;
@@ -126,6 +139,8 @@ final class Reader implements Runnable {
           }
           readNanos.addAndGet(System.nanoTime() - t0);
           bytesDone += Math.max(0, source.bytesRead());
+        } catch (EtlException e) {
+          throw namedAsInOrigins(e, source.name(), name);
         } finally {
           closeQuietly(source);
         }

@@ -49,6 +49,24 @@ class SourcesInPipelineTest {
   }
 
   @Test
+  void aFailureOfOneOfTwoSameNamedSourcesNamesItAsItsOriginsDo() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(a.resolve("x.csv"), "id,name\n1,Ann\n");
+    Files.writeString(b.resolve("x.csv"), "id,name\n2,Bob\n3,\"Cy\n");
+
+    PipelineResult result = Pipeline.builder("same names")
+        .source(CsvSource.file(a.resolve("x.csv")).build())
+        .source(CsvSource.file(b.resolve("x.csv")).build())
+        .sink(CollectingSink.discarding())
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.failure()).isEqualTo("x.csv (source 2) line 3: quote opened here is never closed");
+  }
+
+  @Test
   void anApiSourcesDefinitionKeepsItsQueryButNotItsSecrets() {
     String withKey = dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/people?team=eng&api_key=s3cr3t"))
         .header("Authorization", "Bearer t0ken").build().definition();
