@@ -81,7 +81,7 @@ final class BeanValidation implements Transformer<Record, Record> {
     Map<String, Object> values = new LinkedHashMap<>(fields.length * 2);
     for (int i = 0; i < fields.length; i++) {
       Object value = record.get(fields[i]);
-      if (value == null || value instanceof String s && s.isBlank()) {
+      if (value == null || value instanceof String s && Text.isBlank(s)) {
         continue; // blank text counts as missing, as in the declarative rules
       }
       ValueType t = types[i];

@@ -20,7 +20,7 @@ record FieldCheck(String field, boolean required, @Nullable ValueType type, List
 
   /** Adds this field's violations to {@code out}. */
   void check(@Nullable Object value, Clock clock, List<Violation> out) {
-    if (value == null || value instanceof String s && s.isBlank()) {
+    if (value == null || value instanceof String s && Text.isBlank(s)) {
       if (required) {
         out.add(Violations.required(field));
       }

@@ -96,8 +96,9 @@ public interface FieldOp {
 
   /**
    * Text as a {@code BigDecimal} after removing every character in {@code strip} (such as {@code "$,"})
-   * and surrounding white space, if what is left is a plain decimal ({@code -12}, {@code 3.50}); any
-   * number as a {@code BigDecimal}. Anything else stays as it was.
+   * and surrounding white space, if what is left is a decimal ({@code -12}, {@code 3.50}, or with an
+   * exponent of up to three digits, {@code 1e5}); any number as a {@code BigDecimal}. Anything else
+   * stays as it was.
    */
   static FieldOp parseDecimal(String strip) {
     Objects.requireNonNull(strip, "strip");

@@ -38,7 +38,11 @@ final class Numbers {
     }
   }
 
-  /** A plain decimal ({@code -12}, {@code 3.50}, {@code .5}), no exponent; null when not that shape. */
+  /**
+   * A decimal ({@code -12}, {@code 3.50}, {@code .5}), optionally with an exponent of up to three digits
+   * ({@code 1e5}, {@code 7.5E+4}); null when not that shape. The exponent is bounded so that a value's
+   * plain text stays short.
+   */
   static @Nullable BigDecimal parseDecimal(String s) {
     int len = s.length();
     int i = len > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
@@ -50,11 +54,28 @@ final class Numbers {
         digits++;
       } else if (c == '.' && !dot) {
         dot = true;
+      } else if ((c == 'e' || c == 'E') && digits > 0) {
+        return exponentOk(s, i + 1) ? new BigDecimal(s) : null;
       } else {
         return null;
       }
     }
     return digits == 0 ? null : new BigDecimal(s);
+  }
+
+  /** Whether {@code s} from {@code from} is an optional sign and one to three digits. */
+  private static boolean exponentOk(String s, int from) {
+    int i = from < s.length() && (s.charAt(from) == '+' || s.charAt(from) == '-') ? from + 1 : from;
+    int digits = s.length() - i;
+    if (digits < 1 || digits > 3) {
+      return false;
+    }
+    for (; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A number with no fractional part as a Long; null for anything else. */

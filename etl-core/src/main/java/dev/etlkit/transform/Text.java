@@ -16,6 +16,16 @@ final class Text {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
+  /** Whether {@code s} is empty or only white space, with the same notion of space as {@link #trim}. */
+  static boolean isBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String trim(String s) {
     int start = 0;
     int end = s.length();

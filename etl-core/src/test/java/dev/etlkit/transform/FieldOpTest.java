@@ -102,7 +102,9 @@ class FieldOpTest {
         Arguments.of("$-1,200", new BigDecimal("-1200")),
         Arguments.of(".5", new BigDecimal("0.5")),
         Arguments.of("75k", "75k"), Arguments.of("12.5.0", "12.5.0"), Arguments.of("$", "$"), Arguments.of("", ""),
-        Arguments.of("1e5", "1e5"), Arguments.of("N/A", "N/A"),
+        Arguments.of("1e5", new BigDecimal("1E+5")), Arguments.of("$7.5E+4", new BigDecimal("7.5E+4")),
+        Arguments.of("2.5e-1", new BigDecimal("0.25")), Arguments.of("1e1000", "1e1000"), Arguments.of("1e", "1e"),
+        Arguments.of("e5", "e5"), Arguments.of("1e5.5", "1e5.5"), Arguments.of("N/A", "N/A"),
         Arguments.of(75000L, new BigDecimal("75000")), Arguments.of(75000.5, new BigDecimal("75000.5")));
   }
 

@@ -42,6 +42,7 @@ class FieldRulesTest {
         Arguments.of("required", Validate.fields().field("f").required(), "x", null),
         Arguments.of("required", Validate.fields().field("f").required(), null, "required: is required"),
         Arguments.of("required", Validate.fields().field("f").required(), " \t", "required: is required"),
+        Arguments.of("required", Validate.fields().field("f").required(), "\u00a0\u2003", "required: is required"),
         Arguments.of("optional", Validate.fields().field("f").type(ValueType.INTEGER), null, null),
         Arguments.of("optional", Validate.fields().field("f").type(ValueType.INTEGER).min(1), " ", null),
         Arguments.of("required", Validate.fields().field("f").required().type(ValueType.INTEGER), "", "required: is required"),
