@@ -89,10 +89,22 @@ final class Text {
       if (sb != null) {
         sb.appendCodePoint(upper);
       }
-      wordStart = !Character.isLetterOrDigit(cp);
+      if (!isCombiningMark(cp)) {
+        // a combining accent belongs to the letter before it: "e\u0301mile" is one word, Émile
+        wordStart = !Character.isLetterOrDigit(cp);
+      }
       i += n;
     }
     return sb == null ? s : sb.toString();
+  }
+
+  private static boolean isCombiningMark(int cp) {
+    if (cp < 0x300) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /** A number as plain decimal text without trailing zeros ({@code 42.0 -> "42"}); other values unchanged. */

@@ -33,6 +33,7 @@ class FieldOpTest {
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "anne-marie smith-jones", "Anne-Marie Smith-Jones"),
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "JOHN mcDONALD", "JOHN McDONALD"),
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "müller élodie", "Müller Élodie"),
+        Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "e\u0301mile zola", "E\u0301mile Zola"),
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "3rd x2y", "3rd X2y"),
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "d'arcy_van.der", "D'Arcy_Van.Der"),
         Arguments.of("titleCaseWords", FieldOp.titleCaseWords(), "𝒶bc", "𝒶bc"));
