@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,12 +24,22 @@ public final class PluginConfig {
   private final String path;
   private final Map<String, Object> options;
   private final Path baseDir;
+  private final UnaryOperator<String> redactor;
 
   /** The options at {@code path} in the config, relative file paths resolving against {@code baseDir}. */
   public PluginConfig(String path, Map<String, ?> options, Path baseDir) {
+    this(path, options, baseDir, UnaryOperator.identity());
+  }
+
+  /**
+   * The options at {@code path} in the config, relative file paths resolving against {@code baseDir};
+   * {@code redactor} masks the config's secrets in a text (see {@link #redact(String)}).
+   */
+  public PluginConfig(String path, Map<String, ?> options, Path baseDir, UnaryOperator<String> redactor) {
     this.path = Objects.requireNonNull(path, "path");
     this.options = new LinkedHashMap<>(options);
     this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   /** Options from code, with paths relative to the working directory. */
@@ -201,7 +212,17 @@ public final class PluginConfig {
 
   /** A nested config for an object option, keeping the path: {@code outputs[0].columns}. */
   public PluginConfig child(String name) {
-    return new PluginConfig(path + "." + name, map(name), baseDir);
+    return new PluginConfig(path + "." + name, map(name), baseDir, redactor);
+  }
+
+  /**
+   * {@code text} with the config's secrets masked: the values of environment variables named like a
+   * secret ({@code API_KEY}) that the config used, and passwords in its URLs. A plugin passes through it
+   * any name or message it makes from an option's value (a URL whose path holds a key), so that the
+   * secret reaches no origin, dead letter, checkpoint or log. Unchanged for options from code.
+   */
+  public String redact(String text) {
+    return redactor.apply(text);
   }
 
   /** A required file path, resolved against the base directory. */

@@ -107,12 +107,17 @@ final class ConfigChecks {
       if (items.get(i) instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
         Map<String, Object> options = (Map<String, Object>) m;
-        out.add(new PluginConfig(path, options, baseDir));
+        out.add(new PluginConfig(path, options, baseDir, this::redact));
       } else {
         problems.add(path + ": must be an object with a \"type\", was " + Fields.describe(items.get(i)));
       }
     }
     return out;
+  }
+
+  /** Masks every secret found by the end of the checks, whenever it is called. */
+  private String redact(String text) {
+    return secrets.redact(text);
   }
 
   private List<PluginConfig> withDefaults(List<PluginConfig> outputs) {
@@ -134,7 +139,7 @@ final class ConfigChecks {
           secrets = secrets.andPasswordsIn(url);
         }
       }
-      out.add(new PluginConfig(o.path(), options, o.baseDir()));
+      out.add(new PluginConfig(o.path(), options, o.baseDir(), this::redact));
     }
     return out;
   }

@@ -119,6 +119,39 @@ class SecretsIT {
   }
 
   @Test
+  void keepsAKeyInTheUrlPathOutOfOriginsDeadLettersAndCheckpoints() throws IOException {
+    server.createContext("/keyed", exchange -> {
+      boolean fail = exchange.getRequestURI().getQuery().contains("fail");
+      respond(exchange, fail ? 500 : 200, fail ? "{}" : EMPLOYEES);
+    });
+    for (String query : List.of("ok", "fail")) {
+      Files.writeString(work.resolve(query + ".json"), """
+          {"sources": [{"type": "api", "url": "http://127.0.0.1:%d/keyed/${API_KEY}/employees?%s"}],
+           "transformations": {"validation": true, "deduplication": true, "enrichment": true, "normalization": true},
+           "outputs": [{"type": "json", "destination": "output/%s.json"}], "maxRetries": 1, "retryDelay": "10ms"}
+          """.formatted(server.getAddress().getPort(), query, query));
+    }
+
+    Etl.Outcome ok = Etl.run(work, Map.of("API_KEY", key), "--config=ok.json", "--report=ok-report.json");
+    Etl.Outcome failed = Etl.run(work, Map.of("API_KEY", key), "--config=fail.json", "--report=fail-report.json");
+
+    assertThat(ok.exitCode()).as(ok.stderr()).isZero();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.stderr()).contains("GET http://127.0.0.1:" + server.getAddress().getPort() + "/keyed/***/employees failed after 2 attempts");
+    try (Stream<Path> deadLetters = Files.list(work.resolve("output"))) {
+      assertThat(deadLetters.filter(f -> f.getFileName().toString().startsWith("rejected-")).findFirst().map(f -> {
+        try {
+          return Files.readString(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).get().asString().contains("/keyed/***/employees");
+    }
+    assertTheKeyIsNowhere(ok);
+    assertTheKeyIsNowhere(failed);
+  }
+
+  @Test
   void masksTheKeyInTheConfigEcho() throws IOException {
     Etl.run(work, Map.of("API_KEY", key), "--config=etl.json");
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,7 @@ public final class HttpSource implements Source<Record> {
   private final Pagination pagination;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final UnaryOperator<String> redactor;
 
   private Retry retry = Retry.none();
   private @Nullable PageFetcher fetcher;
@@ -66,6 +68,7 @@ public final class HttpSource implements Source<Record> {
     this.pagination = b.pagination;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
+    this.redactor = b.redactor;
   }
 
   /** A builder for a source that GETs {@code url}. */
@@ -76,7 +79,7 @@ public final class HttpSource implements Source<Record> {
   /** The URL without user info or query: {@code https://api.example.com/employees}. */
   @Override
   public String name() {
-    return SafeUrl.of(url);
+    return redactor.apply(SafeUrl.of(url));
   }
 
   @Override
@@ -120,7 +123,7 @@ public final class HttpSource implements Source<Record> {
 
   private void load() throws Exception {
     URI uri = pagination.uri(url, token);
-    String what = "GET " + SafeUrl.of(uri) + (pagination == Pagination.none() ? "" : " (page " + pageNumber + ")");
+    String what = redactor.apply("GET " + SafeUrl.of(uri)) + (pagination == Pagination.none() ? "" : " (page " + pageNumber + ")");
     PageFetcher f = Objects.requireNonNull(fetcher, "read() before open()");
     try {
       page = retry.call(what, () -> f.fetch(uri, what));
@@ -169,6 +172,7 @@ public final class HttpSource implements Source<Record> {
     private Pagination pagination = Pagination.none();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private UnaryOperator<String> redactor = UnaryOperator.identity();
 
     private Builder(URI url) {
       this.url = Objects.requireNonNull(url, "url");
@@ -207,6 +211,16 @@ public final class HttpSource implements Source<Record> {
     /** How long to wait for the whole response (status, headers and body) once the request is sent; default 30 s. */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive("requestTimeout", requestTimeout);
+      return this;
+    }
+
+    /**
+     * Masks secrets in the source's name and messages, for a URL whose path holds one (a key put there
+     * from an environment variable); the query and user info are never shown anyway. A config's source
+     * passes {@link dev.etlkit.api.PluginConfig#redact}.
+     */
+    public Builder redact(UnaryOperator<String> redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 

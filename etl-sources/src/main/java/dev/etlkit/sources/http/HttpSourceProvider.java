@@ -52,7 +52,7 @@ public final class HttpSourceProvider implements SourceProvider {
 
   @Override
   public Source<Record> create(PluginConfig config) {
-    HttpSource.Builder b = HttpSource.get(url(config));
+    HttpSource.Builder b = HttpSource.get(url(config)).redact(config::redact);
     try {
       for (Map.Entry<String, Object> h : config.map("headers").entrySet()) {
         if (h.getValue() == null || h.getValue() instanceof Map || h.getValue() instanceof List) {

@@ -56,7 +56,7 @@ final class PageFetcher {
 
   /** One attempt at the page at {@code uri}; {@code what} names it in messages ("GET https://host/path"). */
   Page fetch(URI uri, String what) throws InterruptedException {
-    HttpResponse<byte[]> response = send(uri);
+    HttpResponse<byte[]> response = send(uri, what);
     int status = response.statusCode();
     if (status == 429 || status >= 500) {
       throw new RetriableException("HTTP " + status, retryAfter(response.headers()));
@@ -77,7 +77,7 @@ final class PageFetcher {
    * The whole response, status, headers and body, within {@code requestTimeout}: the JDK's own request
    * timeout stops at the headers, and a body that stalls would hold the run for good.
    */
-  private HttpResponse<byte[]> send(URI uri) throws InterruptedException {
+  private HttpResponse<byte[]> send(URI uri, String what) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout);
     headers.forEach(request::header);
     if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
@@ -106,7 +106,7 @@ final class PageFetcher {
       if (cause instanceof IOException) {
         throw new RetriableException("connection failed (" + cause.getClass().getSimpleName() + ")", cause);
       }
-      throw new EtlException("GET " + SafeUrl.of(uri) + " failed: " + cause, cause);
+      throw new EtlException(what + " failed: " + cause, cause);
     }
   }
 
