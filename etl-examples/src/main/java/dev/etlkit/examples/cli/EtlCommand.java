@@ -161,8 +161,9 @@ public final class EtlCommand {
       return finish(notStarted(runId, pipelineConfig, e, clock), pipelineConfig, clock, resume != null);
     }
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
-      if (resume != null && checkpoints.load(runId).isEmpty()) {
-        err.println("error: " + noCheckpoint(runId, checkpoints));
+      String resumeProblem = resume == null ? null : resumeProblem(pipeline, checkpoints);
+      if (resumeProblem != null) {
+        err.println("error: " + Redaction.redact(resumeProblem));
         return 2;
       }
       openLogs(pipelineConfig);
@@ -228,22 +229,23 @@ public final class EtlCommand {
       return "cannot check run " + resume + ": " + e.getMessage();
     }
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
-      Optional<Checkpoint> saved = checkpoints.load(resume);
-      if (saved.isEmpty()) {
-        return noCheckpoint(resume, checkpoints);
-      }
-      if (!saved.get().fingerprint().equals(pipeline.fingerprint())) {
-        return "run " + resume + " was made by a different pipeline definition (fingerprint "
-            + saved.get().fingerprint() + ", now " + pipeline.fingerprint() + "); resuming it would mix outputs";
-      }
-      return null;
+      return resumeProblem(pipeline, checkpoints);
     } catch (RuntimeException e) {
       return "cannot check run " + resume + ": " + e.getMessage();
     }
   }
 
-  private static String noCheckpoint(String runId, CheckpointStore checkpoints) {
-    return "no checkpoint for run " + runId + " in " + checkpoints + "; check the run id";
+  /** Why {@code pipeline} cannot resume the run: it has no checkpoint, or another pipeline made it; else null. */
+  private @Nullable String resumeProblem(Pipeline pipeline, CheckpointStore checkpoints) {
+    Optional<Checkpoint> saved = checkpoints.load(resume);
+    if (saved.isEmpty()) {
+      return "no checkpoint for run " + resume + " in " + checkpoints + "; check the run id";
+    }
+    if (!saved.get().fingerprint().equals(pipeline.fingerprint())) {
+      return "run " + resume + " was made by a different pipeline definition (fingerprint "
+          + saved.get().fingerprint() + ", now " + pipeline.fingerprint() + "); resuming it would mix outputs";
+    }
+    return null;
   }
 
   /** Why the report cannot be written there, found before the run: a directory, or no directory to put it in. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,5 +214,31 @@ class BadInputIT {
     assertThat(same.exitCode()).as(same.stderr()).isZero();
     assertThat(same.stdoutLines()).contains("Resumes run " + runId + " from its last checkpoint");
     assertThat(work.resolve("output/y.json")).doesNotExist();
+  }
+
+  @Test
+  void refusesToResumeWithAChangedConfigBeforeItPrintsARunIdOrOpensLogs() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+    String runId = Etl.run(work, Map.of(), "--config=etl.json").stdoutLines().get(0).substring("Run id: ".length());
+    Files.writeString(work.resolve("other.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}],"
+        + " \"outputs\": [{\"type\": \"json\", \"destination\": \"output/y.json\"}]}");
+    deleteTree(work.resolve("logs"));
+
+    Etl.Outcome changed = Etl.run(work, Map.of(), "--config=other.json", "--resume=" + runId);
+
+    assertThat(changed.exitCode()).isEqualTo(2);
+    assertThat(changed.stdout()).isEmpty();
+    assertThat(changed.stderrLines()).singleElement().asString()
+        .startsWith("error: run " + runId + " was made by a different pipeline definition");
+    assertThat(work.resolve("logs")).doesNotExist();
+    assertThat(work.resolve("output/y.json")).doesNotExist();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
   }
 }
