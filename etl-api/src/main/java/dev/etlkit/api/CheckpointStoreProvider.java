@@ -20,4 +20,11 @@ public interface CheckpointStoreProvider {
 
   /** Makes the store. Connections may be opened lazily, on first use. */
   CheckpointStore create(PluginConfig config);
+
+  /**
+   * Checks the options as far as that can be done without connecting (a URL's form), throwing
+   * {@link ConfigException}; a dry run calls it instead of {@link #create}. Does nothing by default.
+   */
+  default void check(PluginConfig config) {
+  }
 }

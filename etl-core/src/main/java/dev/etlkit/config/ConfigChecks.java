@@ -165,11 +165,24 @@ final class ConfigChecks {
   }
 
   private PluginConfig checkpoints() {
+    PluginConfig config = checkpointConfig();
+    attempt("checkpoints", () -> {
+      registry.checkCheckpointStore(config);
+      return null;
+    });
+    return config;
+  }
+
+  private PluginConfig checkpointConfig() {
     Object value = root.get("checkpoints");
     if (value == null) {
       String redis = environment.apply("REDIS_URL");
       if (redis != null && !redis.isBlank()) {
         secrets = secrets.andPasswordsIn(redis);
+        if (!registry.checkpointStoreTypes().contains("redis")) {
+          problems.add("REDIS_URL is set, but the redis checkpoint store (etl-redis) is not on the class path;"
+              + " add it or unset REDIS_URL");
+        }
         return new PluginConfig("checkpoints", Map.of("type", "redis", "url", redis), baseDir);
       }
       return new PluginConfig("checkpoints", Map.of("type", "file", "directory",

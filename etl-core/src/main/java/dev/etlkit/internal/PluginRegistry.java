@@ -106,6 +106,13 @@ public final class PluginRegistry {
     }
   }
 
+  /** Checks a checkpoint store's config, options and all, without making it (which may connect). */
+  public void checkCheckpointStore(PluginConfig config) {
+    CheckpointStoreProvider p = find("checkpoint store", stores, config);
+    checkOptions(config, p.options());
+    p.check(config);
+  }
+
   private static <P> P find(String kind, Map<String, P> providers, PluginConfig config) {
     String type = config.string("type");
     if (type == null || type.isBlank()) {

@@ -140,14 +140,13 @@ class ConfigEnvironmentTest {
   }
 
   @Test
-  void keepsCheckpointsInRedisWhenRedisUrlIsSet() {
+  void saysWhatIsMissingWhenRedisUrlIsSetWithoutTheRedisStore() {
     env.put("REDIS_URL", "redis://:redispass@127.0.0.1:6379/0");
 
-    PipelineConfig config = parse("{" + SOURCES + ", \"outputs\": [{\"type\": \"memory\", \"destination\": \"out\"}]}");
-
-    assertThat(config.checkpoints().options()).containsEntry("type", "redis")
-        .containsEntry("url", "redis://:redispass@127.0.0.1:6379/0");
-    assertThat(config.secrets().redact("redis://:redispass@127.0.0.1")).isEqualTo("redis://:***@127.0.0.1");
+    assertThatThrownBy(() -> parse("{" + SOURCES + ", \"outputs\": [{\"type\": \"memory\", \"destination\": \"out\"}]}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REDIS_URL is set, but the redis checkpoint store (etl-redis) is not on the class path")
+        .hasMessageNotContaining("redispass");
   }
 
   @Test

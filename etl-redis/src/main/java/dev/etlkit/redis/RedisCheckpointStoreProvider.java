@@ -49,6 +49,20 @@ public final class RedisCheckpointStoreProvider implements CheckpointStoreProvid
    */
   @Override
   public CheckpointStore create(PluginConfig config) {
+    return RedisCheckpointStore.builder()
+        .url(url(config))
+        .prefix(config.string("prefix", RedisCheckpointStore.DEFAULT_PREFIX))
+        .timeout(config.duration("timeout", Duration.ofSeconds(5)))
+        .build();
+  }
+
+  /** Checks the URL's form without connecting. */
+  @Override
+  public void check(PluginConfig config) {
+    RedisUrl.parse(url(config));
+  }
+
+  private String url(PluginConfig config) {
     String url = config.string("url");
     if (url == null || url.isBlank()) {
       url = environment.apply("REDIS_URL");
@@ -56,10 +70,6 @@ public final class RedisCheckpointStoreProvider implements CheckpointStoreProvid
     if (url == null || url.isBlank()) {
       throw config.problem("url", "required when the REDIS_URL environment variable is not set");
     }
-    return RedisCheckpointStore.builder()
-        .url(url)
-        .prefix(config.string("prefix", RedisCheckpointStore.DEFAULT_PREFIX))
-        .timeout(config.duration("timeout", Duration.ofSeconds(5)))
-        .build();
+    return url;
   }
 }

@@ -48,4 +48,16 @@ class RedisCheckpointStoreProviderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("checkpoints.url: required when the REDIS_URL environment variable is not set");
   }
+
+  @Test
+  void checksTheUrlsFormWithoutConnecting() {
+    // nothing listens on port 1: a check that connected would fail
+    new RedisCheckpointStoreProvider(name -> "redis://:redispass@127.0.0.1:1/0").check(PluginConfig.of(Map.of()));
+    PluginRegistry.load().checkCheckpointStore(PluginConfig.of(Map.of("type", "redis", "url", "redis://127.0.0.1:1")));
+
+    assertThatThrownBy(() -> new RedisCheckpointStoreProvider(name -> "redis://:hunter%Q7pass@127.0.0.1:6379/7")
+        .check(PluginConfig.of(Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Redis URL is malformed; it must look like redis://[:PASSWORD@]HOST[:PORT][/DB]");
+  }
 }

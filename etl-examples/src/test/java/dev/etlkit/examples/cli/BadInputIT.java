@@ -174,6 +174,22 @@ class BadInputIT {
   }
 
   @Test
+  void refusesAMalformedRedisUrlInADryRunAsARunWould() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+
+    for (String url : new String[] {"redis://:hunter%Q7pass@127.0.0.1:6379/7", "http://127.0.0.1:6379"}) {
+      for (String[] args : new String[][] {{"--config=etl.json", "--dry-run"}, {"--config=etl.json"}}) {
+        Etl.Outcome outcome = Etl.run(work, Map.of("REDIS_URL", url), args);
+
+        assertThat(outcome.exitCode()).as(url + " " + String.join(" ", args)).isEqualTo(2);
+        assertThat(outcome.stderrLines()).singleElement().asString().startsWith("error: etl.json: Redis URL ")
+            .doesNotContain("hunter").doesNotContain("Q7");
+      }
+    }
+    assertThat(work.resolve("logs")).doesNotExist();
+  }
+
+  @Test
   void reportsARunThatCannotReachItsCheckpointStoreAsAFailedRun() throws IOException {
     Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
 

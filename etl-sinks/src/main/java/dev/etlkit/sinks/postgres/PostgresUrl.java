@@ -52,8 +52,8 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     if (at >= 0) {
       String userInfo = beforeQuery.substring(0, at);
       int colon = userInfo.indexOf(':');
-      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user", url);
+      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1), "password", url);
       beforeQuery = beforeQuery.substring(at + 1);
     }
     if (beforeQuery.isEmpty() || beforeQuery.startsWith("/")) {
@@ -72,9 +72,9 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
       String lower = param.toLowerCase(java.util.Locale.ROOT);
       if (lower.startsWith("user=")) {
-        user = decode(param.substring(5));
+        user = decode(param.substring(5), "user", url);
       } else if (lower.startsWith("password=")) {
-        password = decode(param.substring(9));
+        password = decode(param.substring(9), "password", url);
       } else if (!param.isEmpty()) {
         kept.add(param);
       }
@@ -129,8 +129,14 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     return PASSWORD_PARAM.matcher(s).replaceAll("$1***");
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /** The percent-decoded {@code s}; a bad escape is named without quoting {@code s}, which may be a password. */
+  private static String decode(String s, String what, String url) {
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("\"" + redact(url) + "\" has a " + what
+          + " that is not percent-encoded right: each % must start a %XX escape (write % itself as %25)");
+    }
   }
 
   /** The JDBC URL and user, never the password: safe for messages. */

@@ -58,4 +58,15 @@ class PostgresUrlTest {
         .isEqualTo("jdbc:postgresql://[::1]:5432,db2:5433/test");
     assertThat(PostgresUrl.parse("postgresql://[::1]/test").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]/test");
   }
+
+  @Test
+  void rejectsABadPercentEscapeWithoutRepeatingAnyOfThePassword() {
+    assertThatThrownBy(() -> PostgresUrl.parse("postgresql://postgres:hunter%Q7pass@127.0.0.1/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"postgresql://postgres:***@127.0.0.1/db\" has a password that is not percent-encoded right:"
+            + " each % must start a %XX escape (write % itself as %25)")
+        .hasMessageNotContaining("Q7");
+    assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://db/test?user=etl&password=a%zz"))
+        .hasMessageContaining("has a password that is not percent-encoded right").hasMessageNotContaining("zz");
+  }
 }
