@@ -73,12 +73,12 @@ final class ConfigChecks {
     PluginConfig checkpoints = checkpoints();
     ErrorOptions errors = errors(outputs);
 
-    sources.forEach(s -> attempt(s.path(), () -> registry.source(s)));
+    sources.forEach(s -> attempt(s.path(), () -> registry.source(s), () -> registry.checkSourceOptions(s)));
     if (switches != null) {
       checkProfile(switches);
     }
-    steps.forEach(s -> attempt(s.path(), () -> registry.transformer(s)));
-    outputs.forEach(o -> attempt(o.path(), () -> registry.sink(o)));
+    steps.forEach(s -> attempt(s.path(), () -> registry.transformer(s), () -> registry.checkTransformerOptions(s)));
+    outputs.forEach(o -> attempt(o.path(), () -> registry.sink(o), () -> registry.checkSinkOptions(o)));
 
     Object masked = Interpolation.masked(root, "", false);
     String redacted = secrets.redact(ConfigJson.write(masked));
@@ -248,17 +248,23 @@ final class ConfigChecks {
 
   // Plugins hold nothing until they are opened, so the ones made here are simply dropped. An entry that
   // already has a problem (an unset variable, a missing DATABASE_URL) is not made: the provider would
-  // only report the same thing again, less clearly.
+  // only report the same thing again, less clearly. Its options are still checked against what the
+  // provider declares, so that an unknown or mistyped option shows up in the same go.
   private void attempt(String path, Supplier<?> make) {
-    for (String p : problems) {
-      if (p.startsWith(path + ":") || p.startsWith(path + ".") || p.startsWith(path + "[")) {
-        return;
-      }
-    }
+    attempt(path, make, null);
+  }
+
+  private void attempt(String path, Supplier<?> make, @Nullable Runnable checkOptions) {
+    boolean hasProblem = problems.stream()
+        .anyMatch(p -> p.startsWith(path + ":") || p.startsWith(path + ".") || p.startsWith(path + "["));
     try {
-      make.get();
+      if (!hasProblem) {
+        make.get();
+      } else if (checkOptions != null) {
+        checkOptions.run();
+      }
     } catch (ConfigException e) {
-      problems.addAll(e.problems());
+      e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
     } catch (Exception e) {
       problems.add(path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }

@@ -106,6 +106,21 @@ public final class PluginRegistry {
     }
   }
 
+  /** Checks a source config's type and options against the provider's declarations, without making it. */
+  public void checkSourceOptions(PluginConfig config) {
+    checkOptions(config, find("source", sources, config).options());
+  }
+
+  /** Checks a transformer config's type and options against the provider's declarations, without making it. */
+  public void checkTransformerOptions(PluginConfig config) {
+    checkOptions(config, find("transformer", transformers, config).options());
+  }
+
+  /** Checks a sink config's type and options against the provider's declarations, without making it. */
+  public void checkSinkOptions(PluginConfig config) {
+    checkOptions(config, find("sink", sinks, config).options());
+  }
+
   /** Checks a checkpoint store's config, options and all, without making it (which may connect). */
   public void checkCheckpointStore(PluginConfig config) {
     CheckpointStoreProvider p = find("checkpoint store", stores, config);
