@@ -19,6 +19,15 @@ public interface Chunk<T> {
   /** Rejects item {@code index}: it is counted as rejected, with {@code message}, instead of written. */
   void reject(int index, String message);
 
+  /**
+   * Rejects item {@code index} with the rules it broke ({@code email}, rule {@code unique}), which
+   * reports and the quality counts show as they show a validation's. By default the violations are
+   * dropped and only the message is kept.
+   */
+  default void reject(int index, String message, List<Violation> violations) {
+    reject(index, message);
+  }
+
   /** The number of items. */
   default int size() {
     return items().size();

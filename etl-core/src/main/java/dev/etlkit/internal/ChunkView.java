@@ -2,6 +2,7 @@ package dev.etlkit.internal;
 
 import dev.etlkit.api.Chunk;
 import dev.etlkit.api.Origin;
+import dev.etlkit.api.Violation;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.TreeMap;
@@ -11,7 +12,11 @@ final class ChunkView implements Chunk<Object> {
 
   private final List<Entry> entries;
   private final List<Object> items;
-  final TreeMap<Integer, String> rejections = new TreeMap<>();
+  final TreeMap<Integer, SinkRejection> rejections = new TreeMap<>();
+
+  /** What a sink said about an item it rejected. */
+  record SinkRejection(String message, List<Violation> violations) {
+  }
 
   ChunkView(List<Entry> entries) {
     this.entries = entries;
@@ -40,10 +45,15 @@ final class ChunkView implements Chunk<Object> {
 
   @Override
   public void reject(int index, String message) {
+    reject(index, message, List.of());
+  }
+
+  @Override
+  public void reject(int index, String message, List<Violation> violations) {
     if (index < 0 || index >= entries.size()) {
       throw new IndexOutOfBoundsException("reject(" + index + ") on a chunk of " + entries.size() + " items");
     }
-    rejections.putIfAbsent(index, message);
+    rejections.putIfAbsent(index, new SinkRejection(message, List.copyOf(violations)));
   }
 
   /** Forgets rejections before a retried write. */

@@ -74,9 +74,10 @@ final class SinkSet {
     for (int i = 0; i < dataSinks; i++) {
       ChunkView chunk = write(i, offered);
       String step = "sink '" + names.get(i) + "'";
-      for (Map.Entry<Integer, String> r : chunk.rejections.entrySet()) {
+      for (Map.Entry<Integer, ChunkView.SinkRejection> r : chunk.rejections.entrySet()) {
         Entry e = offered.get(r.getKey());
-        rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, r.getValue(), List.of(), e.raw())));
+        rejections.add(new Rejection(e.seq(), new RejectedRecord(e.origin(), step, r.getValue().message(),
+            r.getValue().violations(), e.raw())));
       }
       rejectedBySinks += chunk.rejections.size();
       writtenBy[i] = offered.size() - chunk.rejections.size();

@@ -78,5 +78,10 @@ final class CrashSink<T> implements Sink<T> {
     public void reject(int index, String message) {
       chunk.reject(index, message);
     }
+
+    @Override
+    public void reject(int index, String message, List<dev.etlkit.api.Violation> violations) {
+      chunk.reject(index, message, violations);
+    }
   }
 }

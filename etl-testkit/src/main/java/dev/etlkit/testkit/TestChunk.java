@@ -3,6 +3,7 @@ package dev.etlkit.testkit;
 import dev.etlkit.api.Chunk;
 import dev.etlkit.api.Origin;
 import dev.etlkit.api.Position;
+import dev.etlkit.api.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ public final class TestChunk<T> implements Chunk<T> {
 
   private final List<T> items;
   private final Map<Integer, String> rejections = new TreeMap<>();
+  private final Map<Integer, List<Violation>> violations = new TreeMap<>();
 
   private TestChunk(List<T> items) {
     this.items = List.copyOf(items);
@@ -38,11 +40,22 @@ public final class TestChunk<T> implements Chunk<T> {
 
   @Override
   public void reject(int index, String message) {
+    reject(index, message, List.of());
+  }
+
+  @Override
+  public void reject(int index, String message, List<Violation> broken) {
     rejections.put(index, message);
+    violations.put(index, List.copyOf(broken));
   }
 
   /** What the sink rejected: item index → message. */
   public Map<Integer, String> rejections() {
     return Map.copyOf(rejections);
+  }
+
+  /** The rules each rejected item broke, as the sink named them: item index → violations. */
+  public Map<Integer, List<Violation>> violations() {
+    return Map.copyOf(violations);
   }
 }

@@ -117,7 +117,7 @@ class ServicesIT {
       assertThat(count(s, "select count(*) from people")).isEqualTo(2);
     }
     assertThat(Files.readString(work.resolve("report.json"))).contains("\"step\" : \"sink 'people'\"",
-        "duplicate key value violates unique constraint");
+        "duplicate key value violates unique constraint", "\"field\" : \"email\"");
   }
 
   @Test

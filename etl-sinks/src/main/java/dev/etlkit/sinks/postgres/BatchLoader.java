@@ -83,7 +83,7 @@ final class BatchLoader implements AutoCloseable {
    * (item index → message) and are not loaded. Throws for anything that is not a row's fault, with
    * the transaction rolled back.
    */
-  void load(List<Record> items, int[] rows, Map<Integer, String> rejected) throws SQLException {
+  void load(List<Record> items, int[] rows, Map<Integer, RowRejection> rejected) throws SQLException {
     SQLException failure = null;
     if (stage == null) {
       failure = copyAlone(items, rows);
@@ -137,9 +137,9 @@ final class BatchLoader implements AutoCloseable {
 
   /** {@code rows[from, to)} failed with {@code failure}: find the bad rows by halving. */
   private void isolate(List<Record> items, int[] rows, int from, int to, SQLException failure,
-      Map<Integer, String> rejected) throws SQLException {
+      Map<Integer, RowRejection> rejected) throws SQLException {
     if (to - from == 1) {
-      rejected.put(rows[from], SqlFaults.message(failure));
+      rejected.put(rows[from], new RowRejection(SqlFaults.message(failure), SqlFaults.violations(failure, plan.bindings())));
       return;
     }
     int mid = (from + to) >>> 1;

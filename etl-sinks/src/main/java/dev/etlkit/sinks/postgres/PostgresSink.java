@@ -107,7 +107,7 @@ public final class PostgresSink implements Sink<Record> {
     if (items.isEmpty()) {
       return;
     }
-    Map<Integer, String> rejected = new TreeMap<>();
+    Map<Integer, RowRejection> rejected = new TreeMap<>();
     try {
       BatchLoader l = loader(items.get(0));
       reportLateFields(items);
@@ -117,7 +117,7 @@ public final class PostgresSink implements Sink<Record> {
     } catch (SQLException e) {
       throw fault(e);
     }
-    rejected.forEach(chunk::reject);
+    rejected.forEach((row, why) -> chunk.reject(row, why.message(), why.violations()));
   }
 
   /**

@@ -1,12 +1,22 @@
 package dev.etlkit.sinks.postgres;
 
 import dev.etlkit.internal.SqlStates;
+import dev.etlkit.api.Violation;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** The server's words for a failed statement, for rejections and failures (what it means: {@link SqlStates}). */
 final class SqlFaults {
+
+  /** A unique violation's detail: {@code Key (email)=(ann@x.io) already exists.} */
+  private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\((.+?)\\)=");
+  /** Where a COPY met a bad value: {@code COPY employees, line 3, column join_date: "2023-02-30"}. */
+  private static final Pattern COPY_COLUMN = Pattern.compile("COPY [^,]+, line \\d+, column ([^:]+):");
 
   private SqlFaults() {
   }
@@ -20,6 +30,52 @@ final class SqlFaults {
       return detail == null || detail.isEmpty() ? message : message + ": " + detail;
     }
     return PostgresUrl.redact(String.valueOf(e.getMessage()));
+  }
+
+  /**
+   * The rule a refused row broke, on the record field of each column the server names: the column of a
+   * not-null violation or of a bad value in a COPY, the key columns of a unique violation. Empty when
+   * the server names none (a check constraint over several columns).
+   */
+  static List<Violation> violations(SQLException e, List<Binding> bindings) {
+    if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
+      return List.of();
+    }
+    ServerErrorMessage server = p.getServerErrorMessage();
+    List<String> columns = new ArrayList<>();
+    if (server.getColumn() != null) {
+      columns.add(server.getColumn());
+    } else {
+      Matcher key = KEY_COLUMNS.matcher(String.valueOf(server.getDetail()));
+      Matcher copied = COPY_COLUMN.matcher(String.valueOf(server.getWhere()));
+      if (key.lookingAt()) {
+        for (String column : key.group(1).split(",")) {
+          columns.add(column.strip().replace("\"", ""));
+        }
+      } else if (copied.find()) {
+        columns.add(copied.group(1));
+      }
+    }
+    String rule = rule(String.valueOf(e.getSQLState()));
+    String message = message(e);
+    List<Violation> violations = new ArrayList<>(columns.size());
+    for (String column : columns) {
+      String field = bindings.stream().filter(b -> b.column().equals(column)).map(Binding::field).findFirst().orElse(column);
+      violations.add(new Violation(field, rule, message));
+    }
+    return violations;
+  }
+
+  /** A short rule code for a data error's SQL state: what a quality report counts failures by. */
+  private static String rule(String sqlState) {
+    return switch (sqlState) {
+      case "23505" -> "unique";
+      case "23502" -> "not null";
+      case "23503" -> "foreign key";
+      case "23514" -> "check";
+      case "23P01" -> "exclusion";
+      default -> sqlState.startsWith("22") ? "database type" : "database constraint";
+    };
   }
 
   /** The message with the SQL state, for errors that fail or retry the batch. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Record;
+import dev.etlkit.api.Violation;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.testkit.PostgresDatabase;
 import dev.etlkit.testkit.PostgresExtension;
@@ -153,8 +154,9 @@ class PostgresSinkTest {
       sink.complete();
     }
 
-    assertThat(second.rejections()).isEqualTo(Map.of(2,
-        "duplicate key value violates unique constraint \"conflicts_email_key\": Key (email)=(ann@x.io) already exists."));
+    String message = "duplicate key value violates unique constraint \"conflicts_email_key\": Key (email)=(ann@x.io) already exists.";
+    assertThat(second.rejections()).isEqualTo(Map.of(2, message));
+    assertThat(second.violations()).isEqualTo(Map.of(2, List.of(new Violation("email", "unique", message))));
     assertThat(query("SELECT id FROM conflicts ORDER BY id"))
         .containsExactly(List.of("1"), List.of("2"), List.of("3"), List.of("5"), List.of("6"));
   }
@@ -184,6 +186,12 @@ class PostgresSinkTest {
     assertThat(batch.rejections().get(18)).startsWith("null value in column \"name\" of relation \"bad_rows\" "
         + "violates not-null constraint: Failing row contains (id18, null, e18@x.io, 30, 75000.50, 2020-01-15, t, ");
     assertThat(query("SELECT count(*) FROM bad_rows")).containsExactly(List.of("36"));
+    // each on the record's field (joinDate loads into join_date), under the rule it broke
+    assertThat(batch.violations().get(3)).extracting(Violation::field, Violation::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("joinDate", "database type"));
+    assertThat(batch.violations().get(18)).extracting(Violation::field, Violation::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "not null"));
+    assertThat(batch.violations().get(39)).extracting(Violation::field).containsExactly("age");
   }
 
   @Test
