@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,6 +58,8 @@ public final class HttpSource implements Source<Record> {
   private @Nullable String nextToken;
   /** The URLs of the pages read so far, to stop at a link or cursor that leads back to one of them. */
   private final Set<String> fetched = new HashSet<>();
+  /** The items of the page before, to stop at an API that sends the same page whatever it is asked. */
+  private @Nullable List<@Nullable Object> previousItems;
   private long pageNumber = 1;
   private int index;
   private long skip;
@@ -133,6 +136,12 @@ public final class HttpSource implements Source<Record> {
       throw new EtlException(what + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
           + last.getMessage(), e);
     }
+    if (previousItems != null && !page.items().isEmpty() && page.items().equals(previousItems)) {
+      // an API that ignores the page or offset parameter answers every request with the first page
+      throw new EtlException(what + ": the API sent the same items as for the page before; does it ignore the "
+          + pagination + "?");
+    }
+    previousItems = page.items();
     nextToken = pagination.next(token, page);
     fetched.add(uri.toString());
     if (nextToken != null && fetched.contains(pagination.uri(url, nextToken).toString())) {

@@ -161,6 +161,18 @@ class HttpSourceTest {
   }
 
   @Test
+  void failsInsteadOfReadingForeverWhenTheApiIgnoresThePageParameter() throws Exception {
+    TestApi api = serve((exchange, n) -> Answer.json("[{\"id\": 1}, {\"id\": 2}]"));
+    HttpSource stuck = HttpSource.get(api.url("/items")).pagination(Pagination.pageNumbers("page", 1)).build();
+
+    assertThatThrownBy(() -> readAll(stuck, Retry.none(), null))
+        .isInstanceOf(EtlException.class)
+        .hasMessageEndingWith("(page 2): the API sent the same items as for the page before; does it ignore the"
+            + " page numbers in 'page' from 1?");
+    assertThat(api.requested()).containsExactly("/items?page=1", "/items?page=2");
+  }
+
+  @Test
   void resumesInsideAPageByFetchingItAgainAndSkippingWhatWasCommitted() throws Exception {
     TestApi api = serve((exchange, n) -> switch (TestApi.query(exchange)) {
       case "page=1" -> Answer.json("[{\"id\": 1}, {\"id\": 2}]");
