@@ -51,7 +51,8 @@ final class RunSummary {
     for (PluginConfig output : config.outputs()) {
       out.println("- " + describe(output));
     }
-    config.deadLetter(r.runId()).ifPresent(file -> out.println("Rejected records: " + file + " (" + r.rejected() + ")"));
+    config.deadLetter(r.runId()).ifPresent(file -> out.println("Rejected records" + (r.succeeded() ? "" : " (written when the run completes)")
+        + ": " + file + " (" + r.rejected() + ")"));
     if (report != null) {
       out.println("Report: " + report);
     }

@@ -200,7 +200,8 @@ class BadInputIT {
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.stdoutLines().get(0)).startsWith("Run id: ");
     String runId = outcome.stdoutLines().get(0).substring("Run id: ".length());
-    assertThat(outcome.stdoutLines()).contains("ETL Pipeline Failed", "Total Records: 0");
+    assertThat(outcome.stdoutLines()).contains("ETL Pipeline Failed", "Total Records: 0",
+        "Rejected records (written when the run completes): output/rejected-" + runId + ".ndjson (0)");
     assertThat(outcome.stderrLines()).singleElement().asString()
         .startsWith("error: run " + runId + " failed: cannot connect to Redis at 127.0.0.1:1")
         .endsWith("; fix the cause and run it again");
