@@ -96,7 +96,10 @@ public final class ErrorPolicy {
     return keepErrors;
   }
 
-  /** Why the run must fail with these totals, or null when it may go on. */
+  /**
+   * Why the run must fail with these totals, or null when it may go on; {@code read} counts the items
+   * handled (those read, and those a transformer split off).
+   */
   public @Nullable String violatedBy(long read, long rejected) {
     if (rejected == 0) {
       return null;

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param fields per field name, in first-seen order
  * @param ruleFailures per rule ({@code "age.min"}), how many records failed it
- * @param errorRate rejected / read, 0 when nothing was read
+ * @param errorRate rejected / (read + added): the share of the items handled, 0 when nothing was read
  */
 public record QualityReport(Map<String, FieldQuality> fields, Map<String, Long> ruleFailures, double errorRate) {
 

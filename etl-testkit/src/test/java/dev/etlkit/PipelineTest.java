@@ -360,6 +360,38 @@ class PipelineTest {
   }
 
   @Test
+  void measuresTheErrorRateOverTheItemsHandledSplitOnesIncluded() {
+    // each person becomes ten items, of which three are rejected: 30% of what the run handled
+    Transformer<Record, Record> tenfold = new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        for (long i = 0; i < 10; i++) {
+          out.emit(r.with("copy", i));
+        }
+      }
+    };
+    Transformer<Record, Record> rejectThree = Transformer.map("validate", r -> {
+      if (r.getLong("copy") < 3) {
+        throw new RecordException("copy: must be 3 or more");
+      }
+      return r;
+    });
+
+    PipelineResult result = Pipeline.builder("split")
+        .source(ListSource.generate("people", 10, PipelineTest::person))
+        .transform(tenfold)
+        .transform(rejectThree)
+        .sink(CollectingSink.discarding())
+        .onError(ErrorPolicy.skip().maxErrorRate(0.5))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result).succeeded().countsAddUp().hasCounts(10, 70, 30, 0);
+    assertThat(result.quality().errorRate()).isEqualTo(0.3);
+  }
+
+  @Test
   void usesTheRetryPolicyGivenToTheBuilder() {
     assertThat(Retry.exponential(2, Duration.ofMillis(100)).delayBefore(2, null))
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));

@@ -30,7 +30,7 @@ final class QualityCounter {
     for (int i = 0; i < counts.length; i++) {
       long[] c = counts[i];
       Object v = r.valueAt(i);
-      if (v == null || v instanceof String s && s.isBlank()) {
+      if (v == null || v instanceof String s && WhiteSpace.isBlank(s)) {
         c[1]++;
       } else {
         c[0]++;

@@ -205,7 +205,9 @@ public final class Run {
     long t0 = System.nanoTime();
     serialChain.apply(t);
     transformNanos += t.transformNanos + System.nanoTime() - t0;
-    String policyFailure = def.errorPolicy().violatedBy(state.read + batch.readCount(), state.rejected + t.rejected.size());
+    // the share is of the items handled: those read and those a transformer split off
+    String policyFailure = def.errorPolicy().violatedBy(state.read + state.added + batch.readCount() + t.added,
+        state.rejected + t.rejected.size());
     if (policyFailure != null) {
       List<RejectedRecord> inOrder = Rejection.inInputOrder(t.rejected);
       throw new EtlException(policyFailure + (inOrder.isEmpty() ? "" : "; first: " + inOrder.get(0)));
@@ -263,9 +265,10 @@ public final class Run {
     listeners.batchCommitted(new Progress(runId, state.batches, state.read, state.rejected, state.duplicates,
         state.written, Duration.ofNanos(System.nanoTime() - startNanos), readThisAttempt, batch.bytesRead(), totalBytes()));
 
-    String afterWrite = def.errorPolicy().violatedBy(state.read, state.rejected);
+    // what the sinks refused is known only now, after the batch was written and checkpointed
+    String afterWrite = def.errorPolicy().violatedBy(state.read + state.added, state.rejected);
     if (afterWrite != null) {
-      throw new EtlException(afterWrite);
+      throw new EtlException(afterWrite + (rejected.isEmpty() ? "" : "; first: " + rejected.get(0)));
     }
   }
 
@@ -347,7 +350,7 @@ public final class Run {
     return new PipelineResult(runId, def.name(), status, state.read, state.rejected, state.duplicates, state.filtered,
         state.added, state.written, state.writtenPerSink, state.errors, failureMessage, failure, state.startedAt,
         Duration.ofMillis(state.elapsedBeforeMillis + elapsedMillis()), timings,
-        state.quality.report(state.read, state.rejected), resumeFrom != null);
+        state.quality.report(state.read + state.added, state.rejected), resumeFrom != null);
   }
 
   /** The result of a run that already succeeded, read from its checkpoint without running anything. */

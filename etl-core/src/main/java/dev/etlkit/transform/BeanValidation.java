@@ -1,5 +1,6 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.internal.WhiteSpace;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -81,7 +82,7 @@ final class BeanValidation implements Transformer<Record, Record> {
     Map<String, Object> values = new LinkedHashMap<>(fields.length * 2);
     for (int i = 0; i < fields.length; i++) {
       Object value = record.get(fields[i]);
-      if (value == null || value instanceof String s && Text.isBlank(s)) {
+      if (value == null || value instanceof String s && WhiteSpace.isBlank(s)) {
         continue; // blank text counts as missing, as in the declarative rules
       }
       ValueType t = types[i];

@@ -1,5 +1,6 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.internal.WhiteSpace;
 import dev.etlkit.api.Violation;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ final class EmailRule implements Rule {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
-      if (Text.isSpace(s.charAt(i))) {
+      if (WhiteSpace.isSpace(s.charAt(i))) {
         return false;
       }
     }

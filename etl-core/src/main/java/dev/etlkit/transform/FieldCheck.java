@@ -1,5 +1,6 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.internal.WhiteSpace;
 import dev.etlkit.api.Violation;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +21,7 @@ record FieldCheck(String field, boolean required, @Nullable ValueType type, List
 
   /** Adds this field's violations to {@code out}. */
   void check(@Nullable Object value, Clock clock, List<Violation> out) {
-    if (value == null || value instanceof String s && Text.isBlank(s)) {
+    if (value == null || value instanceof String s && WhiteSpace.isBlank(s)) {
       if (required) {
         out.add(Violations.required(field));
       }

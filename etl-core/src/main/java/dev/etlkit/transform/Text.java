@@ -1,5 +1,6 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.internal.WhiteSpace;
 import java.math.BigDecimal;
 
 /** The string operations behind {@link FieldOp}; each returns its argument when nothing changes. */
@@ -8,31 +9,13 @@ final class Text {
   private Text() {
   }
 
-  /** White space as JavaScript's {@code \s} sees it: Java white space plus the no-break spaces. */
-  static boolean isSpace(char c) {
-    if (c < 128) {
-      return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
-    }
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
-  /** Whether {@code s} is empty or only white space, with the same notion of space as {@link #trim}. */
-  static boolean isBlank(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!isSpace(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static String trim(String s) {
     int start = 0;
     int end = s.length();
-    while (start < end && isSpace(s.charAt(start))) {
+    while (start < end && WhiteSpace.isSpace(s.charAt(start))) {
       start++;
     }
-    while (end > start && isSpace(s.charAt(end - 1))) {
+    while (end > start && WhiteSpace.isSpace(s.charAt(end - 1))) {
       end--;
     }
     return start == 0 && end == s.length() ? s : s.substring(start, end);
@@ -47,7 +30,7 @@ final class Text {
     boolean inSpace = false;
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (isSpace(c)) {
+      if (WhiteSpace.isSpace(c)) {
         if (!inSpace) {
           sb.append(' ');
         }
@@ -64,7 +47,7 @@ final class Text {
   private static int firstSpaceToRewrite(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (isSpace(c) && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+      if (WhiteSpace.isSpace(c) && (c != ' ' || i + 1 < s.length() && WhiteSpace.isSpace(s.charAt(i + 1)))) {
         return i;
       }
     }
