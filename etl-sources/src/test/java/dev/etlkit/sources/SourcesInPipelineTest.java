@@ -77,6 +77,13 @@ class SourcesInPipelineTest {
 
     assertThat(withKey).isEqualTo(rotated).isNotEqualTo(otherTeam).contains("team=eng")
         .doesNotContain("s3cr3t").doesNotContain("t0ken");
+    // a key in the path is masked by the config's redactor, so rotating it does not change the definition
+    java.util.function.UnaryOperator<String> masks = s -> s.replace("OLD-KEY-1", "***").replace("NEW-KEY-2", "***");
+    assertThat(dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/v1/OLD-KEY-1/people"))
+        .redact(masks).build().definition())
+        .isEqualTo(dev.etlkit.sources.http.HttpSource.get(java.net.URI.create("https://api.example.com/v1/NEW-KEY-2/people"))
+            .redact(masks).build().definition())
+        .contains("/v1/***/people");
   }
 
   @Test

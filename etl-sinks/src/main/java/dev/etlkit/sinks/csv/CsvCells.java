@@ -69,4 +69,9 @@ final class CsvCells {
     char c = s.charAt(0);
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
   }
+
+  /** How cells are written, for the sink's definition. */
+  String definition() {
+    return "dates=" + dates + " booleans=" + trueText + "/" + falseText + " escapeFormulas=" + escapeFormulas;
+  }
 }

@@ -200,4 +200,9 @@ final class CsvEncoder {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
     }
   }
+
+  /** The delimiter and line separator, for the sink's definition. */
+  String definition() {
+    return "delimiter=" + (int) delimiter + " lineSeparator=" + java.util.Arrays.toString(lineSeparator);
+  }
 }

@@ -170,7 +170,7 @@ public final class CsvSink implements Sink<Record> {
   @Override
   public String definition() {
     return "csv " + path.toAbsolutePath().normalize() + " columns=" + configured + " header=" + header
-        + " append=" + append + " plainNumbers=" + plainNumbers;
+        + " append=" + append + " plainNumbers=" + plainNumbers + " " + cells.definition() + " " + encoder.definition();
   }
 
   @Override

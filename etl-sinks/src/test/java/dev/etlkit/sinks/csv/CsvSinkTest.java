@@ -90,7 +90,10 @@ class CsvSinkTest extends SinkContract<Record> {
 
     assertThat(CsvSink.file(a).definition()).isEqualTo(CsvSink.file(a).definition())
         .isNotEqualTo(CsvSink.file(b).definition())
-        .isNotEqualTo(CsvSink.builder(a).column("email", "E").build().definition());
+        .isNotEqualTo(CsvSink.builder(a).column("email", "E").build().definition())
+        .isNotEqualTo(CsvSink.builder(a).delimiter(';').build().definition())
+        .isNotEqualTo(CsvSink.builder(a).booleans("Y", "N").build().definition())
+        .isNotEqualTo(CsvSink.builder(a).lineSeparator("\r\n").build().definition());
     assertThat(dev.etlkit.sinks.json.JsonSink.file(a).definition())
         .isNotEqualTo(dev.etlkit.sinks.json.JsonSink.file(b).definition());
     String upsert = dev.etlkit.sinks.postgres.PostgresSink.table("employees")

@@ -43,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpSource implements Source<Record> {
 
+  /** How many times in a row a page may repeat the one before before the API is taken to ignore paging. */
+  private static final int MOST_REPEATED_PAGES = 10;
+
   private final URI url;
   private final Map<String, String> headers;
   private final @Nullable String itemsField;
@@ -60,6 +63,7 @@ public final class HttpSource implements Source<Record> {
   private final Set<String> fetched = new HashSet<>();
   /** The items of the page before, to stop at an API that sends the same page whatever it is asked. */
   private @Nullable List<@Nullable Object> previousItems;
+  private int repeats;
   private long pageNumber = 1;
   private int index;
   private long skip;
@@ -136,10 +140,12 @@ public final class HttpSource implements Source<Record> {
       throw new EtlException(what + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
           + last.getMessage(), e);
     }
-    if (previousItems != null && !page.items().isEmpty() && page.items().equals(previousItems)) {
-      // an API that ignores the page or offset parameter answers every request with the first page
-      throw new EtlException(what + ": the API sent the same items as for the page before; does it ignore the "
-          + pagination + "?");
+    // An API that ignores the page or offset parameter answers every request with its first page, for
+    // ever. Real data can repeat a page or two (duplicates are what deduplication is for), not ten.
+    repeats = previousItems != null && !page.items().isEmpty() && page.items().equals(previousItems) ? repeats + 1 : 0;
+    if (repeats == MOST_REPEATED_PAGES) {
+      throw new EtlException(what + ": the API sent the same items for " + (MOST_REPEATED_PAGES + 1)
+          + " pages in a row; does it ignore the " + pagination + "?");
     }
     previousItems = page.items();
     nextToken = pagination.next(token, page);
@@ -162,10 +168,13 @@ public final class HttpSource implements Source<Record> {
     return value instanceof String ? "string" : value instanceof Boolean ? "boolean" : "number";
   }
 
-  /** The URL with its secrets masked (a rotated key does not stop a resume), the items field and the paging. */
+  /**
+   * The URL with its secrets masked, those in its path too (a rotated key does not stop a resume), the
+   * items field and the paging.
+   */
   @Override
   public String definition() {
-    return "api " + Secrets.maskedUrl(url.toString()) + " items=" + itemsField + " pages=" + pagination;
+    return "api " + redactor.apply(Secrets.maskedUrl(url.toString())) + " items=" + itemsField + " pages=" + pagination;
   }
 
   @Override
