@@ -146,6 +146,19 @@ class ResumeTest {
   }
 
   @Test
+  void aLambdaTransformersFingerprintDoesNotHangOnItsClassNameWhichChangesFromOneJvmToTheNext() {
+    Transformer<Record, Record> one = (r, out) -> out.emit(r);
+    Transformer<Record, Record> other = (r, out) -> out.emit(r.with("x", 1L));
+    java.util.function.Function<Transformer<Record, Record>, Pipeline> build = step -> Pipeline.builder("lambdas")
+        .source(ListSource.of(Record.of("id", 1L))).transform(step).sink(CollectingSink.create())
+        .checkpoints(FileCheckpointStore.in(dir)).build();
+
+    assertThat(one.getClass()).isNotEqualTo(other.getClass());
+    assertThat(one.name()).isEqualTo("transform");
+    assertThat(build.apply(one).fingerprint()).isEqualTo(build.apply(other).fingerprint());
+  }
+
+  @Test
   void aValidationRuleThatChangedChangesTheFingerprint() {
     java.util.function.IntFunction<Pipeline> build = max -> Pipeline.builder("rules")
         .source(ListSource.of(Record.of("age", 30L)))

@@ -31,9 +31,13 @@ public interface Transformer<I, O> {
   /** Handles one item, emitting its results to {@code out}. */
   void transform(I item, Emitter<O> out) throws Exception;
 
-  /** A short name for messages and reports: the step in "transformer 'validate' rejected ...". */
+  /**
+   * A short name for messages and reports: the step in "transformer 'validate' rejected ...". By default
+   * the class's simple name in lower case, or "transform" for a lambda, whose class name changes from
+   * one JVM to the next.
+   */
   default String name() {
-    return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return getClass().isHidden() ? "transform" : getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -41,17 +41,17 @@ public record Definition(
   public String fingerprint() {
     StringBuilder sb = new StringBuilder(name).append('\n');
     for (Source<?> s : sources) {
-      sb.append("source ").append(s.getClass().getName()).append(' ').append(s.definition()).append('\n');
+      sb.append("source ").append(typeOf(s)).append(' ').append(s.definition()).append('\n');
     }
     for (Transformer<?, ?> t : transformers) {
-      sb.append("transform ").append(t.getClass().getName()).append(' ').append(t.definition()).append('\n');
+      sb.append("transform ").append(typeOf(t)).append(' ').append(t.definition()).append('\n');
     }
     for (Sink<?> s : sinks) {
-      sb.append("sink ").append(s.getClass().getName()).append(' ').append(s.definition()).append('\n');
+      sb.append("sink ").append(typeOf(s)).append(' ').append(s.definition()).append('\n');
     }
     Sink<?> dead = errorPolicy.deadLetter();
     if (dead != null) {
-      sb.append("dead-letter ").append(dead.getClass().getName()).append(' ').append(dead.definition()).append('\n');
+      sb.append("dead-letter ").append(typeOf(dead)).append(' ').append(dead.definition()).append('\n');
     }
     try {
       byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -59,5 +59,10 @@ public record Definition(
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /** A plugin's class name; a lambda's (a hidden class) changes from one JVM to the next, so it counts as "lambda". */
+  private static String typeOf(Object plugin) {
+    return plugin.getClass().isHidden() ? "lambda" : plugin.getClass().getName();
   }
 }
