@@ -52,8 +52,8 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     if (at >= 0) {
       String userInfo = beforeQuery.substring(0, at);
       int colon = userInfo.indexOf(':');
-      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user", url);
-      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1), "password", url);
+      user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user");
+      password = colon < 0 ? "" : decode(userInfo.substring(colon + 1), "password");
       beforeQuery = beforeQuery.substring(at + 1);
     }
     if (beforeQuery.isEmpty() || beforeQuery.startsWith("/")) {
@@ -72,9 +72,9 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
       String lower = param.toLowerCase(java.util.Locale.ROOT);
       if (lower.startsWith("user=")) {
-        user = decode(param.substring(5), "user", url);
+        user = decode(param.substring(5), "user");
       } else if (lower.startsWith("password=")) {
-        password = decode(param.substring(9), "password", url);
+        password = decode(param.substring(9), "password");
       } else if (!param.isEmpty()) {
         kept.add(param);
       }
@@ -129,13 +129,16 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     return PASSWORD_PARAM.matcher(s).replaceAll("$1***");
   }
 
-  /** The percent-decoded {@code s}; a bad escape is named without quoting {@code s}, which may be a password. */
-  private static String decode(String s, String what, String url) {
+  /**
+   * The percent-decoded {@code s}; a bad escape is named without quoting the URL, whose password may hold
+   * an {@code @} that would defeat {@link #redact}.
+   */
+  private static String decode(String s, String what) {
     try {
       return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + redact(url) + "\" has a " + what
-          + " that is not percent-encoded right: each % must start a %XX escape (write % itself as %25)");
+      throw new IllegalArgumentException("the URL's " + what
+          + " is not percent-encoded right: each % must start a %XX escape (write % itself as %25)");
     }
   }
 

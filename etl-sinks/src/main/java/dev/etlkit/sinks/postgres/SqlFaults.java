@@ -34,8 +34,9 @@ final class SqlFaults {
 
   /**
    * The rule a refused row broke, on the record field of each column the server names: the column of a
-   * not-null violation or of a bad value in a COPY, the key columns of a unique violation. Empty when
-   * the server names none (a check constraint over several columns).
+   * not-null violation or of a bad value in a COPY, the key columns of a unique violation. Columns the
+   * sink does not load and expressions ({@code lower(email)}) are left out; empty when none is left (a
+   * check constraint over several columns).
    */
   static List<Violation> violations(SQLException e, List<Binding> bindings) {
     if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
@@ -60,8 +61,9 @@ final class SqlFaults {
     String message = message(e);
     List<Violation> violations = new ArrayList<>(columns.size());
     for (String column : columns) {
-      String field = bindings.stream().filter(b -> b.column().equals(column)).map(Binding::field).findFirst().orElse(column);
-      violations.add(new Violation(field, rule, message));
+      // an expression index names "lower(email)": no field of the record, so no violation to count
+      bindings.stream().filter(b -> b.column().equals(column)).findFirst()
+          .ifPresent(b -> violations.add(new Violation(b.field(), rule, message)));
     }
     return violations;
   }

@@ -226,6 +226,20 @@ class PostgresSinkTest {
   }
 
   @Test
+  void namesNoFieldForAnExpressionIndexButKeepsTheServersMessage() throws Exception {
+    execute("CREATE TABLE lower_email (id text PRIMARY KEY, email text)");
+    execute("CREATE UNIQUE INDEX lower_email_key ON lower_email (lower(email))");
+    TestChunk<Record> batch = chunk(Record.of("id", "1", "email", "Ann@x.io"), Record.of("id", "2", "email", "ann@X.io"));
+    try (PostgresSink sink = PostgresSink.table("lower_email").dataSource(db.dataSource()).build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.rejections().get(1)).startsWith("duplicate key value violates unique constraint \"lower_email_key\"");
+    assertThat(batch.violations()).isEqualTo(Map.of(1, List.of()));
+  }
+
+  @Test
   void namesAFieldThatFirstAppearsAfterTheFirstRecordInsteadOfDroppingItSilently() throws Exception {
     execute("CREATE TABLE late_field (id bigint PRIMARY KEY, name text, note text)");
     TestChunk<Record> batch = chunk(Record.of("id", 1L, "name", "a"), Record.of("id", 2L, "name", "b", "note", "important"));

@@ -63,10 +63,9 @@ class PostgresUrlTest {
   void rejectsABadPercentEscapeWithoutRepeatingAnyOfThePassword() {
     assertThatThrownBy(() -> PostgresUrl.parse("postgresql://postgres:hunter%Q7pass@127.0.0.1/db"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("\"postgresql://postgres:***@127.0.0.1/db\" has a password that is not percent-encoded right:"
-            + " each % must start a %XX escape (write % itself as %25)")
-        .hasMessageNotContaining("Q7");
+        .hasMessage("the URL's password is not percent-encoded right: each % must start a %XX escape (write % itself as %25)");
+    assertThatThrownBy(() -> PostgresUrl.parse("postgresql://user:sec@ret%@h/db")).hasMessageNotContaining("ret");
     assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://db/test?user=etl&password=a%zz"))
-        .hasMessageContaining("has a password that is not percent-encoded right").hasMessageNotContaining("zz");
+        .hasMessageContaining("password is not percent-encoded right").hasMessageNotContaining("zz");
   }
 }
