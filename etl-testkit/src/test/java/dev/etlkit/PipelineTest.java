@@ -392,6 +392,28 @@ class PipelineTest {
   }
 
   @Test
+  void failsARunWhoseTransformerBothEmitsAnItemAndCallsItADuplicate() {
+    Transformer<Record, Record> confused = new Transformer<>() {
+      @Override
+      public void transform(Record r, dev.etlkit.api.Emitter<Record> out) {
+        out.emit(r);
+        out.duplicate();
+      }
+
+      @Override
+      public String name() {
+        return "confused";
+      }
+    };
+
+    PipelineResult result = Pipeline.builder("both").source(ListSource.generate("people", 3, PipelineTest::person))
+        .transform(confused).sink(CollectingSink.create()).noCheckpoints().build().run();
+
+    assertThat(result).failedWith("transformer 'confused' emitted 1 item for people item 1 and also called duplicate();"
+        + " a duplicate is dropped, so emit nothing for it");
+  }
+
+  @Test
   void usesTheRetryPolicyGivenToTheBuilder() {
     assertThat(Retry.exponential(2, Duration.ofMillis(100)).delayBefore(2, null))
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));

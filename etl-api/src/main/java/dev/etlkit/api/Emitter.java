@@ -11,6 +11,9 @@ public interface Emitter<O> {
   /** Passes an item on to the next step. */
   void emit(O item);
 
-  /** Records that the input was dropped as a duplicate of an earlier item. */
+  /**
+   * Records that the input was dropped as a duplicate of an earlier item. A transformer that calls it
+   * emits nothing for that input; doing both fails the run, since the item would be counted twice.
+   */
   void duplicate();
 }

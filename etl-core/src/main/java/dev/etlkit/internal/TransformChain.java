@@ -49,6 +49,11 @@ final class TransformChain {
           t.rejected.add(rejection(transformer, entry, e));
           continue;
         }
+        if (collector.duplicate && collector.emitted > 0) {
+          throw new EtlException("transformer '" + transformer.name() + "' emitted " + collector.emitted
+              + (collector.emitted == 1 ? " item" : " items") + " for " + entry.origin()
+              + " and also called duplicate(); a duplicate is dropped, so emit nothing for it");
+        }
         if (collector.duplicate) {
           t.duplicates++;
         } else if (collector.emitted == 0) {
