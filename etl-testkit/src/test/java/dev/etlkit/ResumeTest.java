@@ -270,7 +270,7 @@ class ResumeTest {
         .checkpoints(FileCheckpointStore.in(dir)).build().run("state-2");
 
     assertThat(result).failedWith("sink 'counting' cannot be checkpointed: its state 'extra' is a "
-        + Path.of("x").getClass().getName() + "; a sink's state holds only strings, numbers, booleans, null, lists and maps");
+        + Path.of("x").getClass().getName() + "; a sink's state holds only strings, whole numbers, finite doubles, booleans, null, lists and maps");
   }
 
   @Test

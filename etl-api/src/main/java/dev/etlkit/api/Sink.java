@@ -48,8 +48,9 @@ public interface Sink<T> extends AutoCloseable {
 
   /**
    * What to restore on resume, after the last write. It is saved as JSON, so it holds only strings,
-   * numbers, booleans, null, lists and maps (anything else fails the run, naming the key); on resume
-   * whole numbers come back as {@code Long}, other numbers as {@code Double}. Empty by default.
+   * whole numbers, finite doubles, booleans, null, lists and maps (anything else, a {@code BigDecimal}
+   * included, fails the run naming the key); on resume whole numbers come back as {@code Long}
+   * ({@code BigInteger} beyond its range) and doubles as {@code Double}. Empty by default.
    */
   default Map<String, Object> state() {
     return Map.of();

@@ -25,7 +25,7 @@ public final class SinkState {
       String problem = problem(e.getValue());
       if (problem != null) {
         throw new EtlException("sink '" + sink + "' cannot be checkpointed: its state '" + e.getKey() + "' " + problem
-            + "; a sink's state holds only strings, numbers, booleans, null, lists and maps");
+            + "; a sink's state holds only strings, whole numbers, finite doubles, booleans, null, lists and maps");
       }
     }
     return state;
@@ -33,9 +33,15 @@ public final class SinkState {
 
   private static @Nullable String problem(@Nullable Object value) {
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-        || value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Double
-        || value instanceof BigDecimal || value instanceof BigInteger) {
+        || value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
       return null;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return Double.isFinite(((Number) value).doubleValue()) ? null : "is " + value + ", not a finite number";
+    }
+    if (value instanceof BigDecimal) {
+      // JSON would give it back as a Double, rounded
+      return "is a BigDecimal, which would come back as a rounded Double; keep it as a string";
     }
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
