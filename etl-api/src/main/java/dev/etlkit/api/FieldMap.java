@@ -1,7 +1,9 @@
 package dev.etlkit.api;
 
 import java.util.AbstractMap;
+import java.io.Serializable;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,10 +16,15 @@ import org.jspecify.annotations.Nullable;
  * A record is immutable and its values are already in {@link Record}'s types, so a record that takes
  * one of these as a value keeps it as it is instead of copying it entry by entry.
  */
-final class FieldMap extends AbstractMap<String, @Nullable Object> {
+final class FieldMap extends AbstractMap<String, @Nullable Object> implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  /** Up to this many fields a lookup scans them; a bigger map builds an index on its first lookup. */
+  private static final int SCANNED = 16;
 
   private final String[] names;
   private final @Nullable Object[] values;
+  private transient volatile @Nullable Map<String, Integer> index;
 
   FieldMap(String[] names, @Nullable Object[] values) {
     this.names = names;
@@ -79,6 +86,17 @@ final class FieldMap extends AbstractMap<String, @Nullable Object> {
   }
 
   private int indexOf(Object key) {
+    if (names.length > SCANNED) {
+      Map<String, Integer> byName = index;
+      if (byName == null) {
+        byName = new HashMap<>(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+          byName.put(names[i], i);
+        }
+        index = byName;
+      }
+      return byName.getOrDefault(key, -1);
+    }
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(key)) {
         return i;

@@ -304,8 +304,8 @@ public final class Record {
   }
 
   /**
-   * The fields as an unmodifiable, ordered map. It is a view, not a copy, and never changes, since the
-   * record does not. Looking a key up in it takes time in proportion to the number of fields.
+   * The fields as an unmodifiable, ordered, serializable map. It is a view, not a copy, and never
+   * changes, since the record does not.
    *
    * <p>A record given as a value to another record becomes this map; to nest a map built in a hot path
    * without its entries being copied, build it as a record: {@code record.with("metadata",

@@ -96,6 +96,30 @@ class RecordTest {
   }
 
   @Test
+  void looksUpAManyFieldMapByNameAndSerializesIt() throws Exception {
+    Record.Builder b = Record.builder();
+    for (int i = 0; i < 1_000; i++) {
+      b.put("f" + i, (long) i);
+    }
+    Map<String, Object> map = b.build().asMap();
+    java.util.HashMap<String, Object> copy = new java.util.HashMap<>(map);
+
+    assertThat(map.get("f999")).isEqualTo(999L);
+    assertThat(map.containsKey("f1000")).isFalse();
+    assertThat(map).isEqualTo(copy);
+    assertThat(copy).isEqualTo(map);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(map);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      Object back = in.readObject();
+      assertThat(back).isEqualTo(map);
+      assertThat(((Map<?, ?>) back).get("f500")).isEqualTo(500L);
+    }
+  }
+
+  @Test
   void equalRecordsHoldTheSameFieldsInTheSameOrder() {
     Record a = Record.of("id", "1", "meta", Record.of("k", "v"));
     Record b = Record.of("id", "1", "meta", Map.of("k", "v"));

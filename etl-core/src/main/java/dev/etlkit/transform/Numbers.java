@@ -41,7 +41,7 @@ final class Numbers {
   /**
    * A decimal ({@code -12}, {@code 3.50}, {@code .5}), optionally with an exponent of up to three digits
    * ({@code 1e5}, {@code 7.5E+4}); null when not that shape. The exponent is bounded so that a value's
-   * plain text stays short.
+   * plain text stays within about a thousand digits.
    */
   static @Nullable BigDecimal parseDecimal(String s) {
     int len = s.length();

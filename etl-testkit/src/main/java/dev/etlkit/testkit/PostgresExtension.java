@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * done (a {@code @BeforeAll} method gets one for the class, dropped after the class). Test methods,
  * constructors and lifecycle methods take a {@link DataSource} or a {@link PostgresDatabase} parameter;
  * within one test (its constructor, {@code @BeforeEach} methods and the test method) they all get the
- * same database.
+ * same database. Under {@code @TestInstance(PER_CLASS)} the one instance is made for the class, so its
+ * constructor gets the class's database.
  *
  * <p>The server is found once per JVM: {@code ETL_TEST_POSTGRES_URL}
  * ({@code postgresql://user:password@host:port/db}, a user that may create databases), else

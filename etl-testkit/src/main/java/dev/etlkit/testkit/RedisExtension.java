@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit extension that gives tests a Redis server ({@link RedisServer}; {@link RedisServer#url()} for
  * a client) and a key prefix of their own ({@link RedisPrefix}), whose keys are deleted after the test
  * (or after the class, for a prefix taken by a {@code @BeforeAll} method). The constructor,
- * {@code @BeforeEach} and the test method of one test share its prefix.
+ * {@code @BeforeEach} and the test method of one test share its prefix (under
+ * {@code @TestInstance(PER_CLASS)} the one instance is made for the class, so its constructor gets the
+ * class's prefix).
  *
  * <p>The server is found once per JVM: {@code ETL_TEST_REDIS_URL} ({@code redis://:PASSWORD@HOST:PORT/DB}),
  * else 127.0.0.1:6379 if it answers PING, else a Testcontainers {@code redis:7} container when Docker

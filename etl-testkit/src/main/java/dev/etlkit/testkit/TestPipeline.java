@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,13 +60,16 @@ public final class TestPipeline {
     return this;
   }
 
-  /** Runs the items, read as a source named "test" (origins "test item 1", ...), through the steps. */
+  /**
+   * Runs the items, read as a source named "test" (origins "test item 1", ...), through the steps.
+   * {@code O} is the type of what reaches the sink; the steps are not typed, so it is not checked.
+   */
   public <O> TestRun<O> run(Object... items) {
     return run(Arrays.asList(items));
   }
 
-  /** Runs the items, read as a source named "test" (origins "test item 1", ...), through the steps. */
-  public <O> TestRun<O> run(List<?> items) {
+  /** {@link #run(Object...)} over a collection's items, in its iteration order. */
+  public <O> TestRun<O> run(Collection<?> items) {
     CollectingSink<O> sink = CollectingSink.named("collected");
     Pipeline.Builder pipeline = Pipeline.builder("test")
         .source(ListSource.of("test", List.copyOf(items)))
