@@ -236,10 +236,10 @@ public final class CsvSink implements Sink<Record> {
       return this;
     }
 
-    /** The line ending (default {@code \n}; {@code \r\n} is RFC 4180's). */
+    /** The line ending: {@code \n} (the default) or {@code \r\n} (RFC 4180's). */
     public Builder lineSeparator(String lineSeparator) {
-      if (!lineSeparator.equals("\n") && !lineSeparator.equals("\r\n") && !lineSeparator.equals("\r")) {
-        throw new IllegalArgumentException("lineSeparator must be \\n, \\r\\n or \\r");
+      if (!lineSeparator.equals("\n") && !lineSeparator.equals("\r\n")) {
+        throw new IllegalArgumentException("lineSeparator must be \\n or \\r\\n");
       }
       this.lineSeparator = lineSeparator;
       return this;

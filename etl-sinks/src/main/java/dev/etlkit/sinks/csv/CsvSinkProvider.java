@@ -26,7 +26,7 @@ public final class CsvSinkProvider implements SinkProvider {
       OptionSpec.optional("trueText", Type.STRING, "true", "the cell text for true"),
       OptionSpec.optional("falseText", Type.STRING, "false", "the cell text for false"),
       OptionSpec.optional("delimiter", Type.STRING, ",", "the cell separator, one character"),
-      OptionSpec.optional("lineSeparator", Type.STRING, "\n", "the line ending: \\n, \\r\\n or \\r"),
+      OptionSpec.optional("lineSeparator", Type.STRING, "\n", "the line ending: \\n or \\r\\n"),
       OptionSpec.optional("escapeFormulas", Type.BOOLEAN, false,
           "prefix text cells starting with = + - @ with ' so spreadsheets do not run them"),
       OptionSpec.optional("append", Type.BOOLEAN, false, "add rows to an existing file instead of replacing it"));
@@ -55,8 +55,8 @@ public final class CsvSinkProvider implements SinkProvider {
     }
     b.delimiter(delimiter.charAt(0));
     String lineSeparator = config.string("lineSeparator", "\n");
-    if (!List.of("\n", "\r\n", "\r").contains(lineSeparator)) {
-      throw config.problem("lineSeparator", "must be \\n, \\r\\n or \\r");
+    if (!List.of("\n", "\r\n").contains(lineSeparator)) {
+      throw config.problem("lineSeparator", "must be \\n or \\r\\n");
     }
     b.lineSeparator(lineSeparator);
     String pattern = config.string("dateFormat", "yyyy-MM-dd");

@@ -71,7 +71,7 @@ class CsvSinkProviderTest {
 
     assertThatThrownBy(() -> provider.create(config))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("outputs[1].lineSeparator: must be \\n, \\r\\n or \\r");
+        .hasMessage("outputs[1].lineSeparator: must be \\n or \\r\\n");
   }
 
   @Test

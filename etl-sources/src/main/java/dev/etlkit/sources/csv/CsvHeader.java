@@ -22,6 +22,14 @@ final class CsvHeader {
       throw new EtlException(where + "header: " + problem);
     }
     String[] names = rows.values().clone();
+    for (String name : names) {
+      if (name.indexOf('\r') >= 0) {
+        // a file whose lines end in CR alone (old Mac files) reads as one line: say so rather than
+        // read it as a header and no records
+        throw new EtlException(where + "the header holds a CR line break; if the file ends its lines with CR alone,"
+            + " convert them to LF or CRLF");
+      }
+    }
     if (replaced) {
       return names;
     }

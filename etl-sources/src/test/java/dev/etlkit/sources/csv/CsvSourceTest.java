@@ -47,6 +47,16 @@ class CsvSourceTest {
   }
 
   @Test
+  void failsAtTheHeaderOfAFileWhoseLinesEndInCrAloneInsteadOfReadingNoRecords() throws Exception {
+    Path file = write(dir, "mac.csv", "id,name\r1,Ann\r2,Bob\r");
+
+    assertThatThrownBy(() -> readAll(CsvSource.file(file).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("mac.csv line 1: the header holds a CR line break; if the file ends its lines with CR alone,"
+            + " convert them to LF or CRLF");
+  }
+
+  @Test
   void skipsTheUtf8ByteOrderMark() throws Exception {
     Path file = write(dir, "bom.csv", "\uFEFFid,name\n1,Ann\n");
 
