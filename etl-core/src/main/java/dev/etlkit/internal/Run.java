@@ -108,6 +108,18 @@ public final class Run {
         sink.open(contexts.sink(restored));
         opened.add(sink);
       }
+      if (completed == 0 && state.sinkStates.size() < sinks.all().size()) {
+        // The first checkpoint was saved before the sinks opened, without their states. An appending
+        // sink's starting length must be saved before its first write, or a resume after a crash in
+        // the first batch would append that batch again.
+        List<Map<String, Object>> opening = new ArrayList<>(sinks.all().size());
+        for (Sink<Object> sink : sinks.all()) {
+          opening.add(SinkState.checked(sink.name(), sink.state()));
+        }
+        state.sinkStates = opening;
+        saved = checkpoint(RunStatus.RUNNING, null);
+        save(saved);
+      }
       if (completed == 0) {
         checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
         int threads = def.workers();

@@ -118,6 +118,26 @@ class FileSinksPipelineTest {
   }
 
   @Test
+  void anAppendingSinkDoesNotAppendTheFirstBatchTwiceWhenTheRunFailsInIt() throws Exception {
+    Path out = dir.resolve("log.csv");
+    Files.writeString(out, "id\n0\n");
+    java.util.function.Function<Sink<Record>, Pipeline> build = after -> Pipeline.builder("append")
+        .source(ListSource.generate("ids", 3, i -> Record.of("id", i + 1)))
+        .sink(CsvSink.builder(out).append(true).build())
+        .sink(after)
+        .batchSize(10)
+        .checkpoints(FileCheckpointStore.in(dir.resolve(".etl")))
+        .build();
+
+    PipelineResult failed = build.apply(FailingSink.fatalAtBatch(1, () -> new java.io.IOException("boom"))).run();
+    assertThat(failed.succeeded()).isFalse();
+    PipelineResult resumed = build.apply(FailingSink.fatalAtBatch(99, IllegalStateException::new)).resume(failed.runId());
+
+    assertThat(resumed.succeeded()).isTrue();
+    assertThat(Files.readString(out)).isEqualTo("id\n0\n1\n2\n3\n");
+  }
+
+  @Test
   void failsWithAPlainReasonWhenTheOutputDirectoryCannotBeCreated() throws Exception {
     Files.writeString(dir.resolve("blocker"), "a file, not a directory");
 
