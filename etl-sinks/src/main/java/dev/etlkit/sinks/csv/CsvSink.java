@@ -1,11 +1,13 @@
 package dev.etlkit.sinks.csv;
 
 import dev.etlkit.api.Chunk;
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkContext;
 import dev.etlkit.sinks.file.PartFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class CsvSink implements Sink<Record> {
   private @Nullable PartFile file;
   private @Nullable List<CsvColumn> columns;
   private final boolean plainNumbers;
+  /** Whether the header was written, or found in the file appended to. */
+  private boolean headerChecked;
 
   private CsvSink(Builder b) {
     this.path = b.path;
@@ -130,10 +134,35 @@ public final class CsvSink implements Sink<Record> {
     encoder.endRow();
   }
 
-  private void writeHeaderIfNew(PartFile f) {
-    if (header && f.length() == 0) {
-      encoder.row(Objects.requireNonNull(columns).stream().map(CsvColumn::header).toArray(String[]::new));
+  private void writeHeaderIfNew(PartFile f) throws IOException {
+    if (!header || headerChecked) {
+      return;
     }
+    String[] names = Objects.requireNonNull(columns).stream().map(CsvColumn::header).toArray(String[]::new);
+    if (f.length() == 0) {
+      encoder.row(names);
+    } else {
+      // appending under another file's header would put values in the wrong columns
+      encoder.row(names);
+      java.io.ByteArrayOutputStream ours = new java.io.ByteArrayOutputStream();
+      encoder.writeTo(ours);
+      String mine = firstLine(ours.toByteArray());
+      String theirs;
+      try (java.io.InputStream in = Files.newInputStream(f.working())) {
+        theirs = firstLine(in.readNBytes(64 * 1024));
+      }
+      if (!mine.equals(theirs)) {
+        throw new EtlException("cannot append to " + path + ": its header is '" + theirs + "' and this sink's is '"
+            + mine + "'; give the columns in the file's order");
+      }
+    }
+    headerChecked = true;
+  }
+
+  private static String firstLine(byte[] bytes) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
   }
 
   private void useColumns(List<CsvColumn> cols) {

@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class PartFile implements AutoCloseable {
+
+  /** The files being written in this process: two sinks writing one file would each spoil the other's. */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
   private final Path target;
   private final Path working;
@@ -62,6 +67,9 @@ public final class PartFile implements AutoCloseable {
   public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength)
       throws IOException {
     Path absolute = target.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new EtlException("cannot write " + absolute + ": it is a directory; give a file name");
+    }
     Path dir = absolute.getParent();
     try {
       Files.createDirectories(dir);
@@ -71,17 +79,37 @@ public final class PartFile implements AutoCloseable {
           + why(e), e);
     }
     Path working = append ? absolute : dir.resolve(partName(absolute, runId));
-    // Nothing committed and nothing on disk: a resume is a fresh start.
-    if (resumeLength != null && (resumeLength > 0 || Files.exists(working))) {
-      return resume(absolute, working, append, resumeLength);
+    if (!WRITING.add(working)) {
+      throw new EtlException("cannot write " + absolute + ": another sink writes it in this process;"
+          + " give each sink a destination of its own");
     }
-    FileChannel channel = append
-        ? FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-        : FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
-    long length = channel.size();
-    channel.position(length);
-    return new PartFile(absolute, working, append, channel, length);
+    try {
+      // Nothing committed and nothing on disk: a resume is a fresh start.
+      if (resumeLength != null && (resumeLength > 0 || Files.exists(working))) {
+        return resume(absolute, working, append, resumeLength);
+      }
+      FileChannel channel = append
+          ? FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)
+          : FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING);
+      long length = channel.size();
+      if (append && length > 0 && lastByte(channel, length) != '\n') {
+        // a file that ends in the middle of a line would take the first appended row onto that line
+        channel.write(ByteBuffer.wrap(new byte[] {'\n'}), length);
+        length++;
+      }
+      channel.position(length);
+      return new PartFile(absolute, working, append, channel, length);
+    } catch (IOException | RuntimeException e) {
+      WRITING.remove(working);
+      throw e;
+    }
+  }
+
+  private static int lastByte(FileChannel channel, long length) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, length - 1);
+    return one.get(0);
   }
 
   private static String why(IOException e) {
@@ -175,6 +203,7 @@ public final class PartFile implements AutoCloseable {
   /** Closes the file; an incomplete working file stays for a resume. */
   @Override
   public void close() throws IOException {
+    WRITING.remove(working);
     if (!completed) {
       channel.close();
     }

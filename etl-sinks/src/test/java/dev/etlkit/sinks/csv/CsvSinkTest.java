@@ -277,6 +277,53 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void appendsOnANewLineToAFileThatEndsInTheMiddleOfOne() throws Exception {
+    Path out = Files.writeString(dir.resolve("log.csv"), "a,b\n1,2");
+    writeAll(CsvSink.builder(out).append(true).build(), "run-1", List.of(List.of(Record.of("a", "3", "b", "4"))));
+
+    assertThat(out).hasContent("a,b\n1,2\n3,4");
+  }
+
+  @Test
+  void refusesToAppendUnderAHeaderWithOtherColumns() throws Exception {
+    Path out = Files.writeString(dir.resolve("log.csv"), "a,b\r\n1,2\r\n");
+    CsvSink sink = CsvSink.builder(out).append(true).build();
+    sink.open(TestContexts.sink("run-1", null));
+
+    assertThatThrownBy(() -> sink.write(TestChunk.of(List.of(Record.of("b", "4", "a", "3")))))
+        .isInstanceOf(dev.etlkit.api.EtlException.class)
+        .hasMessage("cannot append to " + out + ": its header is 'a,b' and this sink's is 'b,a';"
+            + " give the columns in the file's order");
+    sink.close();
+    assertThat(out).hasContent("a,b\r\n1,2\r\n");
+    writeAll(CsvSink.builder(out).append(true).build(), "run-2", List.of(List.of(Record.of("a", "3", "b", "4"))));
+    assertThat(out).hasContent("a,b\r\n1,2\r\n3,4");
+  }
+
+  @Test
+  void refusesADestinationThatIsADirectoryAtOpen() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out.csv"));
+
+    assertThatThrownBy(() -> CsvSink.file(out).open(TestContexts.sink(null)))
+        .isInstanceOf(dev.etlkit.api.EtlException.class)
+        .hasMessage("cannot write " + out + ": it is a directory; give a file name");
+  }
+
+  @Test
+  void refusesASecondSinkWritingTheSameFileInOneRun() throws Exception {
+    Path out = dir.resolve("same.csv");
+    try (CsvSink first = CsvSink.file(out); CsvSink second = CsvSink.builder(out).column("a", "A").build()) {
+      first.open(TestContexts.sink(null));
+
+      assertThatThrownBy(() -> second.open(TestContexts.sink(null)))
+          .isInstanceOf(dev.etlkit.api.EtlException.class)
+          .hasMessage("cannot write " + out + ": another sink writes it in this process; give each sink a destination of its own");
+    }
+    writeAll(CsvSink.file(out), "run-2", List.of(List.of(Record.of("a", "1"))));   // free again once closed
+    assertThat(out).hasContent("a\n1");
+  }
+
+  @Test
   void writesOnlyTheHeaderWhenNoRecordsCame() throws Exception {
     Path out = dir.resolve("empty.csv");
     writeAll(employeeCsv(out).build(), "run-1", List.of());
