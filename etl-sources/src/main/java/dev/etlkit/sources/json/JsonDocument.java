@@ -26,6 +26,7 @@ final class JsonDocument implements AutoCloseable {
   private boolean inArray;
   private boolean single;
   private boolean topLevel;
+  private String @Nullable [] itemsPath;
   private long index;
 
   /** Reads {@code in}, positioned at the document's start, skipping the first {@code skip} items. */
@@ -76,6 +77,7 @@ final class JsonDocument implements AutoCloseable {
     if (t == JsonToken.END_ARRAY || t == null) {
       inArray = false;
       expectEnd();
+      expectRestOfDocument();
       return null;
     }
     index++;
@@ -94,6 +96,38 @@ final class JsonDocument implements AutoCloseable {
     }
   }
 
+  // The items sat in an object's field: the rest of the document must still be well formed and end there
+  // (a download cut short would otherwise pass), and must not hold the items field again.
+  private void expectRestOfDocument() throws IOException {
+    String[] path = itemsPath;
+    if (path == null) {
+      return;
+    }
+    itemsPath = null;
+    int depth = path.length;
+    while (depth > 0) {
+      JsonToken t = parser.nextToken();
+      if (t == null) {
+        // the parser reports an unclosed object itself; this only guards the loop
+        throw located("the document ends before its objects are closed");
+      }
+      if (t == JsonToken.FIELD_NAME && depth == path.length && parser.currentName().equals(path[path.length - 1])) {
+        throw located("the field '" + String.join(".", path) + "' appears twice");
+      }
+      if (t == JsonToken.START_OBJECT) {
+        depth++;
+      } else if (t == JsonToken.END_OBJECT) {
+        depth--;
+      } else if (t == JsonToken.START_ARRAY) {
+        parser.skipChildren();
+      }
+    }
+    JsonToken after = parser.nextToken();
+    if (after != null) {
+      throw located("expected the end of the document but found " + JsonValues.describe(after));
+    }
+  }
+
   private void start(@Nullable String itemsField) throws IOException {
     JsonToken t = parser.nextToken();
     if (t == null) {
@@ -103,7 +137,8 @@ final class JsonDocument implements AutoCloseable {
       if (t != JsonToken.START_OBJECT) {
         throw located("expected an object with the field '" + itemsField + "' but found " + JsonValues.describe(t));
       }
-      t = descend(itemsField.split("\\."), 0);
+      itemsPath = itemsField.split("\\.");
+      t = descend(itemsPath, 0);
       if (t != JsonToken.START_ARRAY) {
         throw located("field '" + itemsField + "' holds " + JsonValues.describe(t) + ", not an array");
       }

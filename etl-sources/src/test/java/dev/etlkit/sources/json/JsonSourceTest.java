@@ -47,6 +47,26 @@ class JsonSourceTest {
   }
 
   @Test
+  void checksTheRestOfADocumentAfterItsItemsSoThatACutShortFileFails() throws Exception {
+    Map<String, String> broken = Map.of(
+        "{\"data\": [{\"id\": 1}]", "cut.json line 1, column 21: Unexpected end-of-input: expected close marker for Object",
+        "{\"data\": [{\"id\": 1}], \"x\": }", "bad.json line 1, column 28: Unexpected character",
+        "{\"data\": [{\"id\": 1}]} trailing", "trailing.json line 1, column 23: Unrecognized token 'trailing'",
+        "{\"data\": [{\"id\": 1}], \"data\": [{\"id\": 2}]}", "twice.json line 1, column 23: the field 'data' appears twice");
+    int n = 0;
+    for (Map.Entry<String, String> c : broken.entrySet()) {
+      String name = c.getValue().substring(0, c.getValue().indexOf(' '));
+      Path file = write(dir, name, c.getKey());
+      assertThatThrownBy(() -> readAll(JsonSource.file(file).itemsField("data").build()))
+          .as(c.getKey()).isInstanceOf(EtlException.class).hasMessageStartingWith(c.getValue());
+      n++;
+    }
+    assertThat(n).isEqualTo(4);
+    Path nested = write(dir, "ok.json", "{\"a\": {\"data\": [{\"id\": 1}], \"more\": {\"data\": 1}, \"list\": [[1], {}]}, \"z\": 2}");
+    assertThat(values(readAll(JsonSource.file(nested).itemsField("a.data").build()))).containsExactly(Record.of("id", 1L));
+  }
+
+  @Test
   void failsWhenTheItemsFieldIsMissing() throws Exception {
     Path file = write(dir, "wrapped.json", "{\"data\": {\"id\": 1}}");
 
