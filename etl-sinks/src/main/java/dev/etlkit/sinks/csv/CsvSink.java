@@ -242,9 +242,16 @@ public final class CsvSink implements Sink<Record> {
       return this;
     }
 
-    /** The {@link java.time.format.DateTimeFormatter} pattern for dates (default {@code yyyy-MM-dd}). */
+    /**
+     * The {@link java.time.format.DateTimeFormatter} pattern for dates (default {@code yyyy-MM-dd}); one
+     * that needs more than a date (an hour, a zone) is refused here rather than at the first date.
+     */
     public Builder datePattern(String pattern) {
-      java.time.format.DateTimeFormatter.ofPattern(pattern);
+      try {
+        java.time.format.DateTimeFormatter.ofPattern(pattern).format(java.time.LocalDate.of(2000, 1, 1));
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("datePattern '" + pattern + "' needs more than a date: " + e.getMessage(), e);
+      }
       this.datePattern = pattern;
       return this;
     }

@@ -301,6 +301,13 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void refusesADatePatternThatNeedsMoreThanADateWhenItIsGiven() {
+    assertThatThrownBy(() -> CsvSink.builder(dir.resolve("x.csv")).datePattern("yyyy/MM/dd HH:mm"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("datePattern 'yyyy/MM/dd HH:mm' needs more than a date: Unsupported field: HourOfDay");
+  }
+
+  @Test
   void refusesADestinationThatIsADirectoryAtOpen() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out.csv"));
 
