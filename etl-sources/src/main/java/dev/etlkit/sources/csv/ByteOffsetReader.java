@@ -12,6 +12,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes the file for the parser and turns the parser's character counts back into byte offsets,
@@ -93,10 +94,19 @@ final class ByteOffsetReader extends Reader {
     return endOfChars;
   }
 
+  /**
+   * The bad bytes that ended the characters early, or null. The parser reads ahead (it refills its
+   * buffer right after a record's last character), so the reader ends the input there instead of
+   * throwing, and the parser hands out the records before the bad bytes; {@link CsvRows} then fails.
+   */
+  @Nullable MalformedBytesException stoppedBy() {
+    return pending;
+  }
+
   @Override
   public int read(char[] target, int off, int len) throws IOException {
     if (pending != null) {
-      throw pending;
+      return -1;
     }
     chunkFirstChar += chunkLength;
     chunkFirstByte = chunkEndByte;
@@ -119,7 +129,7 @@ final class ByteOffsetReader extends Reader {
       if (result.isError()) {
         pending = new MalformedBytesException(bytesDecoded, decoder.charset());
         if (out.position() == off) {
-          throw pending;
+          return -1;
         }
         break;
       }

@@ -64,8 +64,16 @@ final class CsvRows implements AutoCloseable {
       } catch (RuntimeException e) {
         throw translate(e);
       }
+      MalformedBytesException bad = reader.stoppedBy();
       if (row == null) {
+        if (bad != null) {
+          throw translate(new IllegalStateException(bad));
+        }
         return false;
+      }
+      if (bad != null && !endsWithLineEnd(context.currentParsedContent())) {
+        // the record ran into the bad bytes: it is not whole, so it is not handed out
+        throw translate(new IllegalStateException(bad));
       }
       raw = null;
       finding = null;
@@ -180,6 +188,10 @@ final class CsvRows implements AutoCloseable {
       }
     }
     return new EtlException(where + "cannot parse: " + message.lines().findFirst().orElse(""), e);
+  }
+
+  private static boolean endsWithLineEnd(@Nullable String content) {
+    return content != null && !content.isEmpty() && content.charAt(content.length() - 1) == '\n';
   }
 
   private static String withoutLineEnd(String s) {

@@ -233,6 +233,29 @@ class CsvSourceTest {
   }
 
   @Test
+  void handsOutTheRecordsBeforeBadBytesAndNamesTheirLine() throws Exception {
+    Path atLineStart = dir.resolve("start.csv");
+    Files.write(atLineStart, new byte[] {'i', 'd', '\n', '1', '\n', '2', '\n', '3', '\n', (byte) 0xE9, '\n'});
+    Path midLine = dir.resolve("mid.csv");
+    Files.write(midLine, new byte[] {'i', 'd', '\n', '1', '\n', '2', '\n', '3', '\n', '4', (byte) 0xE9, '\n', '5', '\n'});
+
+    for (Path file : List.of(atLineStart, midLine)) {
+      CsvSource source = CsvSource.file(file).build();
+      source.open(TestContexts.source(null));
+      List<String> ids = new ArrayList<>();
+      assertThatThrownBy(() -> {
+        for (var item = source.read(); item != null; item = source.read()) {
+          ids.add(item.value().getString("id"));
+        }
+      }).isInstanceOf(EtlException.class)
+          .hasMessage(file.getFileName() + " line 5: bytes at offset " + (file == midLine ? 10 : 9)
+              + " are not valid UTF-8; set the charset option to the file's encoding");
+      assertThat(ids).as(file.toString()).containsExactly("1", "2", "3");   // a record cut by the bad bytes is not one
+      source.close();
+    }
+  }
+
+  @Test
   void readsAnotherCharsetWhenToldAndResumesAtTheRightByte() throws Exception {
     Path file = dir.resolve("cp1252.csv");
     Files.write(file, "id,name\n1,René\n2,Zoë\n3,Åsa\n".getBytes(Charset.forName("windows-1252")));
