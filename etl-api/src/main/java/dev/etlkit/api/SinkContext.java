@@ -14,4 +14,12 @@ public interface SinkContext {
 
   /** On resume, the sink's {@link Sink#state()} saved with the last checkpoint; null on a fresh start. */
   @Nullable Map<String, Object> restoredState();
+
+  /**
+   * Whether a failed run can be resumed: false when the pipeline keeps no checkpoints. A sink that keeps
+   * work for a resume (a temporary file) removes it on a close without completing when it cannot be.
+   */
+  default boolean resumable() {
+    return true;
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The contexts handed to plugins when they open. */
-record Contexts(String runId, Retry retry, Clock clock) {
+record Contexts(String runId, Retry retry, Clock clock, boolean resumable) {
 
   TransformContext transform() {
     return new TransformContext() {
@@ -39,6 +39,11 @@ record Contexts(String runId, Retry retry, Clock clock) {
       @Override
       public @Nullable Map<String, Object> restoredState() {
         return restoredState;
+      }
+
+      @Override
+      public boolean resumable() {
+        return resumable;
       }
     };
   }

@@ -90,7 +90,7 @@ public final class Run {
       }
       listeners.runStarted(runId, def.name(), resumeFrom != null);
       LOG.info("run {} of pipeline '{}' {}", runId, def.name(), resumeFrom == null ? "started" : "resumed at " + describeResume());
-      Contexts contexts = new Contexts(runId, def.retry(), def.clock());
+      Contexts contexts = new Contexts(runId, def.retry(), def.clock(), !(def.checkpoints() instanceof NoCheckpoints));
       for (int i = 0; i < def.transformers().size(); i++) {
         Transformer<Object, Object> t = def.transformers().get(i);
         t.open(contexts.transform());

@@ -80,7 +80,7 @@ public final class CsvSink implements Sink<Record> {
   public void open(SinkContext context) throws IOException {
     Map<String, Object> restored = context.restoredState();
     Long length = restored == null ? null : ((Number) restored.get(LENGTH)).longValue();
-    file = PartFile.open(path, context.runId(), append, length);
+    file = PartFile.open(path, context.runId(), append, length, context.resumable());
     if (!configured.isEmpty()) {
       useColumns(configured);
     } else if (restored != null && restored.get(FIELDS) instanceof List<?> fields) {

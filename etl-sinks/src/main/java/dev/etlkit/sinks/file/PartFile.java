@@ -40,6 +40,9 @@ public final class PartFile implements AutoCloseable {
   /** The files being written in this process: two sinks writing one file would each spoil the other's. */
   private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
+  private boolean keepForResume = true;
+  private long lengthAtOpen;
+
   private final Path target;
   private final Path working;
   private final boolean append;
@@ -65,6 +68,24 @@ public final class PartFile implements AutoCloseable {
    * @throws EtlException when resuming and the working file is missing or shorter than the checkpoint
    */
   public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength)
+      throws IOException {
+    return open(target, runId, append, resumeLength, true);
+  }
+
+  /**
+   * {@link #open(Path, String, boolean, Long)}, saying whether the work is kept for a resume when the file
+   * is closed without completing; when not, the temporary file is deleted, or an appended file is cut
+   * back to its length at open, so a failed run leaves nothing behind.
+   */
+  public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength,
+      boolean keepForResume) throws IOException {
+    PartFile f = openFile(target, runId, append, resumeLength);
+    f.keepForResume = keepForResume;
+    f.lengthAtOpen = f.length;
+    return f;
+  }
+
+  private static PartFile openFile(Path target, String runId, boolean append, @Nullable Long resumeLength)
       throws IOException {
     Path absolute = target.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
@@ -200,12 +221,19 @@ public final class PartFile implements AutoCloseable {
     }
   }
 
-  /** Closes the file; an incomplete working file stays for a resume. */
+  /** Closes the file; an incomplete working file stays for a resume, or is undone when there will be none. */
   @Override
   public void close() throws IOException {
     WRITING.remove(working);
-    if (!completed) {
-      channel.close();
+    if (completed) {
+      return;
+    }
+    if (!keepForResume && append) {
+      channel.truncate(lengthAtOpen);
+    }
+    channel.close();
+    if (!keepForResume && !append) {
+      Files.deleteIfExists(working);
     }
   }
 

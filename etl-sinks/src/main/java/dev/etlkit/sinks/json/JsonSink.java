@@ -69,7 +69,7 @@ public final class JsonSink implements Sink<Record> {
     Map<String, Object> restored = context.restoredState();
     Long length = restored == null ? null : ((Number) restored.get(LENGTH)).longValue();
     items = restored == null ? 0 : ((Number) restored.get(ITEMS)).longValue();
-    file = PartFile.open(path, context.runId(), append, length);
+    file = PartFile.open(path, context.runId(), append, length, context.resumable());
     generator = newGenerator(file);
     if (format == JsonFormat.ARRAY && length == null) {
       generator.writeRaw('[');

@@ -138,6 +138,28 @@ class FileSinksPipelineTest {
   }
 
   @Test
+  void aFailedRunWithoutCheckpointsLeavesNoWorkFilesAndTheAppendedFileAsItWas() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("nocp"));
+    Path log = Files.writeString(out.resolve("log.csv"), "id\n0\n");
+
+    PipelineResult failed = Pipeline.builder("no checkpoints")
+        .source(people())
+        .sink(CsvSink.file(out.resolve("people.csv")))
+        .sink(CsvSink.builder(log).append(true).column("id", "id").build())
+        .sink(FailingSink.fatalAtBatch(3, () -> new IllegalStateException("disk on fire")))
+        .batchSize(10)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(failed.succeeded()).isFalse();
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("log.csv");
+    }
+    assertThat(log).hasContent("id\n0");
+  }
+
+  @Test
   void failsWithAPlainReasonWhenTheOutputDirectoryCannotBeCreated() throws Exception {
     Files.writeString(dir.resolve("blocker"), "a file, not a directory");
 
