@@ -15,7 +15,9 @@ import java.util.Map;
  *       Throw {@link RetriableException} for a transient fault: the engine calls {@code write} again
  *       with the same chunk, so a failed write must leave nothing behind (or be idempotent). Any other
  *       exception fails the run.</li>
- *   <li>{@link #state()} after each write, for the checkpoint.</li>
+ *   <li>{@link #state()} once right after {@code open} (a sink that cannot tell its state before its first
+ *       write may throw then; it is asked again after that write), and after each write, for the
+ *       checkpoint.</li>
  *   <li>{@link #complete()} once when the whole run succeeded (rename the temporary file into place,
  *       swap tables), then {@link #close()} once, whatever happened.</li>
  * </ol>
@@ -47,7 +49,8 @@ public interface Sink<T> extends AutoCloseable {
   void write(Chunk<T> chunk) throws Exception;
 
   /**
-   * What to restore on resume, after the last write. It is saved as JSON, so it holds only strings,
+   * What to restore on resume: after the last write, or after {@code open} before any (an appending file's
+   * starting length, say). It is saved as JSON, so it holds only strings,
    * whole numbers, finite doubles, booleans, null, lists and maps (anything else, a {@code BigDecimal}
    * included, fails the run naming the key); on resume whole numbers come back as {@code Long}
    * ({@code BigInteger} beyond its range) and doubles as {@code Double}. Empty by default.

@@ -33,11 +33,12 @@ public interface Transformer<I, O> {
 
   /**
    * A short name for messages and reports: the step in "transformer 'validate' rejected ...". By default
-   * the class's simple name in lower case, or "transform" for a lambda, whose class name changes from
-   * one JVM to the next.
+   * the class's simple name in lower case, or "transform" for a lambda (whose class name changes from
+   * one JVM to the next) or an anonymous class (which has none).
    */
   default String name() {
-    return getClass().isHidden() ? "transform" : getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    String simple = getClass().getSimpleName();
+    return getClass().isHidden() || simple.isEmpty() ? "transform" : simple.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -112,13 +112,12 @@ public final class Run {
         // The first checkpoint was saved before the sinks opened, without their states. An appending
         // sink's starting length must be saved before its first write, or a resume after a crash in
         // the first batch would append that batch again.
-        List<Map<String, Object>> opening = new ArrayList<>(sinks.all().size());
-        for (Sink<Object> sink : sinks.all()) {
-          opening.add(SinkState.checked(sink.name(), sink.state()));
+        List<Map<String, Object>> opening = openingStates();
+        if (opening != null) {
+          state.sinkStates = opening;
+          saved = checkpoint(RunStatus.RUNNING, null);
+          save(saved);
         }
-        state.sinkStates = opening;
-        saved = checkpoint(RunStatus.RUNNING, null);
-        save(saved);
       }
       if (completed == 0) {
         checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
@@ -282,6 +281,25 @@ public final class Run {
     if (afterWrite != null) {
       throw new EtlException(afterWrite + (rejected.isEmpty() ? "" : "; first: " + rejected.get(0)));
     }
+  }
+
+  /**
+   * The sinks' states right after they opened, or null when one cannot tell its state before its first
+   * write (the Sink contract lets it throw then): the run goes on, and the first batch records them.
+   */
+  private @Nullable List<Map<String, Object>> openingStates() {
+    List<Map<String, Object>> states = new ArrayList<>(sinks.all().size());
+    for (Sink<Object> sink : sinks.all()) {
+      Map<String, Object> s;
+      try {
+        s = sink.state();
+      } catch (RuntimeException e) {
+        LOG.debug("sink '{}' has no state before its first write: {}", sink.name(), e.toString());
+        return null;
+      }
+      states.add(SinkState.checked(sink.name(), s));
+    }
+    return states;
   }
 
   /** A log entry, counted in the run's log lengths now: the checkpoint handed over with it covers it. */

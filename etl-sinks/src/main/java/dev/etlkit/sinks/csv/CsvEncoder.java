@@ -205,4 +205,9 @@ final class CsvEncoder {
   String definition() {
     return "delimiter=" + (int) delimiter + " lineSeparator=" + java.util.Arrays.toString(lineSeparator);
   }
+
+  /** The delimiter between cells. */
+  char delimiterChar() {
+    return delimiter;
+  }
 }

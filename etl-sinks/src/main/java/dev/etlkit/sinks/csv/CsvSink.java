@@ -81,6 +81,7 @@ public final class CsvSink implements Sink<Record> {
     Map<String, Object> restored = context.restoredState();
     Long length = restored == null ? null : ((Number) restored.get(LENGTH)).longValue();
     file = PartFile.open(path, context.runId(), append, length, context.resumable());
+    headerChecked = false;
     if (!configured.isEmpty()) {
       useColumns(configured);
     } else if (restored != null && restored.get(FIELDS) instanceof List<?> fields) {
@@ -143,26 +144,17 @@ public final class CsvSink implements Sink<Record> {
       encoder.row(names);
     } else {
       // appending under another file's header would put values in the wrong columns
-      encoder.row(names);
-      java.io.ByteArrayOutputStream ours = new java.io.ByteArrayOutputStream();
-      encoder.writeTo(ours);
-      String mine = firstLine(ours.toByteArray());
-      String theirs;
+      List<String> theirs;
       try (java.io.InputStream in = Files.newInputStream(f.working())) {
-        theirs = firstLine(in.readNBytes(64 * 1024));
+        theirs = CsvHeaderLine.names(in.readNBytes(64 * 1024), encoder.delimiterChar());
       }
-      if (!mine.equals(theirs)) {
-        throw new EtlException("cannot append to " + path + ": its header is '" + theirs + "' and this sink's is '"
-            + mine + "'; give the columns in the file's order");
+      List<String> ours = java.util.Arrays.stream(names).map(String::strip).toList();
+      if (!theirs.equals(ours)) {
+        throw new EtlException("cannot append to " + path + ": its header is " + theirs + " and this sink's is "
+            + ours + "; give the columns in the file's order");
       }
     }
     headerChecked = true;
-  }
-
-  private static String firstLine(byte[] bytes) {
-    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    int end = text.indexOf('\n');
-    return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
   }
 
   private void useColumns(List<CsvColumn> cols) {

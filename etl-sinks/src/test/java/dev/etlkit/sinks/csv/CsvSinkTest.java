@@ -292,12 +292,32 @@ class CsvSinkTest extends SinkContract<Record> {
 
     assertThatThrownBy(() -> sink.write(TestChunk.of(List.of(Record.of("b", "4", "a", "3")))))
         .isInstanceOf(dev.etlkit.api.EtlException.class)
-        .hasMessage("cannot append to " + out + ": its header is 'a,b' and this sink's is 'b,a';"
+        .hasMessage("cannot append to " + out + ": its header is [a, b] and this sink's is [b, a];"
             + " give the columns in the file's order");
     sink.close();
     assertThat(out).hasContent("a,b\r\n1,2\r\n");
     writeAll(CsvSink.builder(out).append(true).build(), "run-2", List.of(List.of(Record.of("a", "3", "b", "4"))));
     assertThat(out).hasContent("a,b\r\n1,2\r\n3,4");
+  }
+
+  @Test
+  void appendsUnderAHeaderWrittenWithABomQuotesOrSpaces() throws Exception {
+    Path out = dir.resolve("bom.csv");
+    Files.write(out, "\uFEFF\"a\", b\r\n1,2\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    writeAll(CsvSink.builder(out).append(true).build(), "run-1", List.of(List.of(Record.of("a", "3", "b", "4"))));
+
+    assertThat(Files.readString(out)).isEqualTo("\uFEFF\"a\", b\r\n1,2\r\n3,4\n");
+  }
+
+  @Test
+  void writesTheHeaderAgainWhenTheSameSinkRunsAgain() throws Exception {
+    Path out = dir.resolve("again.csv");
+    CsvSink sink = CsvSink.file(out);
+    writeAll(sink, "run-1", List.of(List.of(Record.of("a", "1"))));
+    writeAll(sink, "run-2", List.of(List.of(Record.of("a", "2"))));
+
+    assertThat(out).hasContent("a\n2");
   }
 
   @Test
