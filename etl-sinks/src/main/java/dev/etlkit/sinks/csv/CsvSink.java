@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes records as CSV: UTF-8 without BOM, RFC 4180 minimal quoting (only cells holding the
@@ -35,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvSink implements Sink<Record> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CsvSink.class);
+
   private static final String LENGTH = "length";
   private static final String FIELDS = "fields";
 
@@ -49,6 +53,8 @@ public final class CsvSink implements Sink<Record> {
   private final boolean plainNumbers;
   /** Whether the header was written, or found in the file appended to. */
   private boolean headerChecked;
+  private List<String> checkedFields = List.of();
+  private final java.util.Set<String> reportedLate = new java.util.HashSet<>();
 
   private CsvSink(Builder b) {
     this.path = b.path;
@@ -101,6 +107,9 @@ public final class CsvSink implements Sink<Record> {
         useColumns(items.get(0).fieldNames().stream().map(CsvColumn::of).toList());
       }
       writeHeaderIfNew(f);
+      if (configured.isEmpty()) {
+        reportLateFields(items);
+      }
       for (Record r : items) {
         writeRow(r);
       }
@@ -111,6 +120,26 @@ public final class CsvSink implements Sink<Record> {
       encoder.reset();
       f.discard();
       throw e;
+    }
+  }
+
+  /**
+   * Logs once each field that first appears after the first record, whose fields chose the columns:
+   * it is not written, and naming it beats dropping it silently.
+   */
+  private void reportLateFields(List<Record> items) {
+    List<CsvColumn> cols = Objects.requireNonNull(columns);
+    for (Record r : items) {
+      // names of one layout are the same strings: equals is mostly reference comparisons
+      if (!r.fieldNames().equals(checkedFields)) {
+        checkedFields = r.fieldNames();
+        for (String field : checkedFields) {
+          if (cols.stream().noneMatch(c -> c.field().equals(field)) && reportedLate.add(field)) {
+            LOG.warn("sink '{}': field '{}' first appears after the first record, whose fields chose the columns;"
+                + " it is not written", name(), field);
+          }
+        }
+      }
     }
   }
 

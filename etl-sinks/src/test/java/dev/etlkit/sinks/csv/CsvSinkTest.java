@@ -321,6 +321,24 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void namesAFieldThatFirstAppearsAfterTheFirstRecordInsteadOfDroppingItSilently() throws Exception {
+    Path out = dir.resolve("late.csv");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      writeAll(CsvSink.file(out), "run-1", List.of(List.of(Record.of("a", "1"), Record.of("a", "2", "note", "x")),
+          List.of(Record.of("a", "3", "note", "y"))));
+    } finally {
+      System.setErr(before);
+    }
+
+    assertThat(out).hasContent("a\n1\n2\n3");
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .containsOnlyOnce("field 'note' first appears after the first record");
+  }
+
+  @Test
   void refusesADatePatternThatNeedsMoreThanADateWhenItIsGiven() {
     assertThatThrownBy(() -> CsvSink.builder(dir.resolve("x.csv")).datePattern("yyyy/MM/dd HH:mm"))
         .isInstanceOf(IllegalArgumentException.class)
