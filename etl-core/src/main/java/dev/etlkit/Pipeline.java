@@ -98,7 +98,9 @@ public final class Pipeline {
       throw new ConfigException("run " + runId + " already has a checkpoint in " + definition.checkpoints()
           + "; resume it or choose another run id");
     }
-    return new Run(definition, runId, null).execute();
+    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
+      return new Run(definition, runId, null).execute();
+    }
   }
 
   /**
@@ -106,7 +108,8 @@ public final class Pipeline {
    * their state, transformers their keys, counts go on. Resuming a run that already succeeded does
    * nothing and returns its result.
    *
-   * @throws ConfigException when there is no checkpoint for the run, or the pipeline changed since
+   * @throws ConfigException when there is no checkpoint for the run, the pipeline changed since, or
+   *     another process is running it
    */
   public PipelineResult resume(String runId) {
     checkRunId(runId);
@@ -116,8 +119,10 @@ public final class Pipeline {
       throw new ConfigException("run " + runId + " was made by a different pipeline definition (fingerprint "
           + cp.fingerprint() + ", now " + definition.fingerprint() + "); resuming it would mix outputs");
     }
-    Run run = new Run(definition, runId, cp);
-    return cp.status() == RunStatus.SUCCEEDED ? run.alreadySucceeded() : run.execute();
+    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
+      Run run = new Run(definition, runId, cp);
+      return cp.status() == RunStatus.SUCCEEDED ? run.alreadySucceeded() : run.execute();
+    }
   }
 
   /** A new run id: {@code etl-<epoch millis>-<random hex>}. */

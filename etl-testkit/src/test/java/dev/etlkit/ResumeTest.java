@@ -172,6 +172,20 @@ class ResumeTest {
   }
 
   @Test
+  void refusesToResumeARunThatIsStillRunningAndLetsGoOfItWhenDone() {
+    pipeline(FailingSink.fatalAtBatch(2, () -> new IOException("disk full"))).run("busy");
+
+    try (dev.etlkit.api.CheckpointStore.RunLock held = FileCheckpointStore.in(dir).lock("busy")) {
+      assertThatThrownBy(() -> pipeline(FailingSink.fatalAtBatch(Integer.MAX_VALUE, () -> new IOException("never"))).resume("busy"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("run busy is already running (" + dir.resolve("busy.lock") + " is locked); wait for it to end or stop it");
+    }
+    assertThat(pipeline(FailingSink.fatalAtBatch(Integer.MAX_VALUE, () -> new IOException("never"))).resume("busy")).succeeded();
+    assertThat(dir.resolve("busy.lock")).doesNotExist();
+    assertThat(FileCheckpointStore.in(dir).list()).extracting(Checkpoint::runId).containsExactly("busy");
+  }
+
+  @Test
   void resumingASucceededRunDoesNothingAndReturnsItsResult() {
     PipelineResult first = pipeline(CollectingSink.create()).run("run-3");
     CollectingSink<Record> again = CollectingSink.create();

@@ -40,6 +40,23 @@ public interface CheckpointStore extends AutoCloseable {
   /** Removes a run's checkpoint and logs; nothing happens when there is none. */
   void delete(String runId);
 
+  /**
+   * Claims the run for this process until the lock is closed, so that two processes never run one run
+   * id at once (a resume started while the run is still going would spoil both); throws
+   * {@link ConfigException} naming the run when another holds it. A process that dies lets go of it.
+   * By default nothing is locked.
+   */
+  default RunLock lock(String runId) {
+    return () -> { };
+  }
+
+  /** A claim on a run, from {@link #lock}. */
+  interface RunLock extends AutoCloseable {
+    /** Lets go of the run. */
+    @Override
+    void close();
+  }
+
   /** Releases connections. */
   @Override
   default void close() {

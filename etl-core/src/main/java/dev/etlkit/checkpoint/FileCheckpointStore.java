@@ -2,6 +2,7 @@ package dev.etlkit.checkpoint;
 
 import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.ConfigException;
 import dev.etlkit.api.EtlException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps checkpoints as files: {@code <runId>.json} per run, replaced atomically (written to a temporary
@@ -183,6 +187,54 @@ public final class FileCheckpointStore implements CheckpointStore {
       return all;
     } catch (IOException e) {
       throw new EtlException("cannot list checkpoints in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An OS lock on {@code <runId>.lock}, released (and the file removed) on close or when the process dies. */
+  @Override
+  public RunLock lock(String runId) {
+    Path file = directory.resolve(checkId(runId) + ".lock");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(directory);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock held = tryLock(channel);
+      if (held == null) {
+        channel.close();
+        throw new ConfigException("run " + runId + " is already running (" + file + " is locked);"
+            + " wait for it to end or stop it");
+      }
+      FileChannel open = channel;
+      return () -> {
+        try {
+          Files.deleteIfExists(file);
+          held.release();
+          open.close();
+        } catch (IOException e) {
+          // a lock file left behind holds no OS lock, so it stops nobody; the process lets go when it ends
+        }
+      };
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new EtlException("cannot lock run " + runId + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // this very process runs it already
+    }
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // the lock could not be taken anyway; the first error is the one to report
+      }
     }
   }
 
