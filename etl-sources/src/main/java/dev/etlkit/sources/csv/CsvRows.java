@@ -67,13 +67,18 @@ final class CsvRows implements AutoCloseable {
       MalformedBytesException bad = reader.stoppedBy();
       if (row == null) {
         if (bad != null) {
-          throw translate(new IllegalStateException(bad));
+          throw badBytes(bad, nextLine);
         }
         return false;
       }
-      if (bad != null && !endsWithLineEnd(context.currentParsedContent())) {
-        // the record ran into the bad bytes: it is not whole, so it is not handed out
-        throw translate(new IllegalStateException(bad));
+      if (bad != null) {
+        String content = String.valueOf(context.currentParsedContent());
+        QuoteCheck.Finding open = quotes.check(withoutLineEnd(content));
+        if (!endsWithLineEnd(content) || open != null && open.kind() == QuoteCheck.Kind.UNCLOSED_QUOTE) {
+          // the record ran into the bad bytes (the parser closed its quote at the early end): it is not
+          // whole, so it is not handed out; the bad bytes sit on the record's last line read
+          throw badBytes(bad, nextLine + content.chars().filter(c -> c == '\n').count());
+        }
       }
       raw = null;
       finding = null;
@@ -188,6 +193,10 @@ final class CsvRows implements AutoCloseable {
       }
     }
     return new EtlException(where + "cannot parse: " + message.lines().findFirst().orElse(""), e);
+  }
+
+  private EtlException badBytes(MalformedBytesException bad, long atLine) {
+    return new EtlException(name + " line " + atLine + ": " + bad.getMessage() + "; set the charset option to the file's encoding", bad);
   }
 
   private static boolean endsWithLineEnd(@Nullable String content) {

@@ -105,19 +105,23 @@ final class JsonDocument implements AutoCloseable {
     }
     itemsPath = null;
     int depth = path.length;
+    // only the items' own object may not name them again; other objects may use the name freely
+    boolean inItemsObject = true;
     while (depth > 0) {
       JsonToken t = parser.nextToken();
       if (t == null) {
         // the parser reports an unclosed object itself; this only guards the loop
         throw located("the document ends before its objects are closed");
       }
-      if (t == JsonToken.FIELD_NAME && depth == path.length && parser.currentName().equals(path[path.length - 1])) {
+      if (t == JsonToken.FIELD_NAME && inItemsObject && depth == path.length
+          && parser.currentName().equals(path[path.length - 1])) {
         throw located("the field '" + String.join(".", path) + "' appears twice");
       }
       if (t == JsonToken.START_OBJECT) {
         depth++;
       } else if (t == JsonToken.END_OBJECT) {
         depth--;
+        inItemsObject &= depth >= path.length;
       } else if (t == JsonToken.START_ARRAY) {
         parser.skipChildren();
       }

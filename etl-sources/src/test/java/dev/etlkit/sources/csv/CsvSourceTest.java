@@ -238,8 +238,10 @@ class CsvSourceTest {
     Files.write(atLineStart, new byte[] {'i', 'd', '\n', '1', '\n', '2', '\n', '3', '\n', (byte) 0xE9, '\n'});
     Path midLine = dir.resolve("mid.csv");
     Files.write(midLine, new byte[] {'i', 'd', '\n', '1', '\n', '2', '\n', '3', '\n', '4', (byte) 0xE9, '\n', '5', '\n'});
+    Path inQuotes = dir.resolve("quoted.csv");
+    Files.write(inQuotes, new byte[] {'i', 'd', '\n', '1', '\n', '2', '\n', '3', '\n', '"', '4', '\n', (byte) 0xE9, '"', '\n'});
 
-    for (Path file : List.of(atLineStart, midLine)) {
+    for (Path file : List.of(atLineStart, midLine, inQuotes)) {
       CsvSource source = CsvSource.file(file).build();
       source.open(TestContexts.source(null));
       List<String> ids = new ArrayList<>();
@@ -248,8 +250,8 @@ class CsvSourceTest {
           ids.add(item.value().getString("id"));
         }
       }).isInstanceOf(EtlException.class)
-          .hasMessage(file.getFileName() + " line 5: bytes at offset " + (file == midLine ? 10 : 9)
-              + " are not valid UTF-8; set the charset option to the file's encoding");
+          .hasMessage(file.getFileName() + " line " + (file == inQuotes ? 6 : 5) + ": bytes at offset "
+              + (file == midLine ? 10 : file == inQuotes ? 12 : 9) + " are not valid UTF-8; set the charset option to the file's encoding");
       assertThat(ids).as(file.toString()).containsExactly("1", "2", "3");   // a record cut by the bad bytes is not one
       source.close();
     }

@@ -64,6 +64,9 @@ class JsonSourceTest {
     assertThat(n).isEqualTo(4);
     Path nested = write(dir, "ok.json", "{\"a\": {\"data\": [{\"id\": 1}], \"more\": {\"data\": 1}, \"list\": [[1], {}]}, \"z\": 2}");
     assertThat(values(readAll(JsonSource.file(nested).itemsField("a.data").build()))).containsExactly(Record.of("id", 1L));
+    // a sibling object of the items' object may have a field of the same name
+    Path sibling = write(dir, "sibling.json", "{\"result\": {\"items\": [{\"x\": 1}]}, \"meta\": {\"items\": 3}}");
+    assertThat(values(readAll(JsonSource.file(sibling).itemsField("result.items").build()))).containsExactly(Record.of("x", 1L));
   }
 
   @Test
