@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param status where the run stands
  * @param sourceIndex the index of the source being read when the batch was committed
  * @param position the position of the last committed item of that source, null before the first
- * @param sinkStates each sink's {@link Sink#state()}, in sink order
+ * @param sinkStates each sink's {@link Sink#state()}, in sink order; null for a sink that could not tell
+ *     its state yet (before its first write)
  * @param logLengths for each incremental log of the run (transformer states, errors), how many
  *     entries are committed; entries past that count were written by a batch that never committed
  * @param counts the run's counters so far (read, rejected, duplicates, written, ...)
@@ -39,7 +40,7 @@ public record Checkpoint(
     @Nullable String failure) {
 
   public Checkpoint {
-    sinkStates = List.copyOf(sinkStates);
+    sinkStates = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sinkStates));
     // copies that keep their order: per-sink counts come back in the sinks' order
     logLengths = ordered(logLengths);
     counts = ordered(counts);

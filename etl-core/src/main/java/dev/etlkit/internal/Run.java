@@ -112,12 +112,9 @@ public final class Run {
         // The first checkpoint was saved before the sinks opened, without their states. An appending
         // sink's starting length must be saved before its first write, or a resume after a crash in
         // the first batch would append that batch again.
-        List<Map<String, Object>> opening = openingStates();
-        if (opening != null) {
-          state.sinkStates = opening;
-          saved = checkpoint(RunStatus.RUNNING, null);
-          save(saved);
-        }
+        state.sinkStates = openingStates();
+        saved = checkpoint(RunStatus.RUNNING, null);
+        save(saved);
       }
       if (completed == 0) {
         checkpointer = new Checkpointer(runId, def.checkpoints(), def.retry(), saved, def.checkpointInterval());
@@ -284,20 +281,20 @@ public final class Run {
   }
 
   /**
-   * The sinks' states right after they opened, or null when one cannot tell its state before its first
-   * write (the Sink contract lets it throw then): the run goes on, and the first batch records them.
+   * The sinks' states right after they opened; null for a sink that cannot tell its state before its
+   * first write (the Sink contract lets it throw then), which a resume before that write opens afresh.
    */
-  private @Nullable List<Map<String, Object>> openingStates() {
-    List<Map<String, Object>> states = new ArrayList<>(sinks.all().size());
+  private List<@Nullable Map<String, Object>> openingStates() {
+    List<@Nullable Map<String, Object>> states = new ArrayList<>(sinks.all().size());
     for (Sink<Object> sink : sinks.all()) {
       Map<String, Object> s;
       try {
         s = sink.state();
       } catch (RuntimeException e) {
         LOG.debug("sink '{}' has no state before its first write: {}", sink.name(), e.toString());
-        return null;
+        s = null;
       }
-      states.add(SinkState.checked(sink.name(), s));
+      states.add(s == null ? null : SinkState.checked(sink.name(), s));
     }
     return states;
   }

@@ -87,11 +87,16 @@ public final class CsvSink implements Sink<Record> {
     Map<String, Object> restored = context.restoredState();
     Long length = restored == null ? null : ((Number) restored.get(LENGTH)).longValue();
     file = PartFile.open(path, context.runId(), append, length, context.resumable());
+    // a sink may serve several runs: nothing of the last one carries over
     headerChecked = false;
+    checkedFields = List.of();
+    reportedLate.clear();
     if (!configured.isEmpty()) {
       useColumns(configured);
     } else if (restored != null && restored.get(FIELDS) instanceof List<?> fields) {
       useColumns(((List<String>) fields).stream().map(CsvColumn::of).toList());
+    } else {
+      columns = null;
     }
   }
 

@@ -315,9 +315,9 @@ class CsvSinkTest extends SinkContract<Record> {
     Path out = dir.resolve("again.csv");
     CsvSink sink = CsvSink.file(out);
     writeAll(sink, "run-1", List.of(List.of(Record.of("a", "1"))));
-    writeAll(sink, "run-2", List.of(List.of(Record.of("a", "2"))));
+    writeAll(sink, "run-2", List.of(List.of(Record.of("b", "2", "c", "3"))));
 
-    assertThat(out).hasContent("a\n2");
+    assertThat(out).hasContent("b,c\n2,3");
   }
 
   @Test

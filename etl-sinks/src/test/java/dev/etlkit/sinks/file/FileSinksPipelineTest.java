@@ -137,6 +137,57 @@ class FileSinksPipelineTest {
     assertThat(Files.readString(out)).isEqualTo("id\n0\n1\n2\n3\n");
   }
 
+  /** Cannot tell its state before its first write; that write fails on a first run. */
+  private static final class LazySink implements Sink<Record> {
+    private final boolean fails;
+    private int writes;
+
+    LazySink(boolean fails) {
+      this.fails = fails;
+    }
+
+    @Override
+    public String name() {
+      return "lazy";
+    }
+
+    @Override
+    public void write(dev.etlkit.api.Chunk<Record> chunk) throws java.io.IOException {
+      if (fails) {
+        throw new java.io.IOException("lazy sink: disk full");
+      }
+      writes++;
+    }
+
+    @Override
+    public java.util.Map<String, Object> state() {
+      if (writes == 0) {
+        throw new IllegalStateException("no state before the first write");
+      }
+      return java.util.Map.of("writes", (long) writes);
+    }
+  }
+
+  @Test
+  void anAppendingSinkKeepsItsOpeningStateWhenAnotherSinkCannotTellItsOwn() throws Exception {
+    Path out = dir.resolve("log2.csv");
+    Files.writeString(out, "id\n0\n");
+    java.util.function.Function<Sink<Record>, Pipeline> build = lazy -> Pipeline.builder("append")
+        .source(ListSource.generate("ids", 3, i -> Record.of("id", i + 1)))
+        .sink(CsvSink.builder(out).append(true).build())
+        .sink(lazy)
+        .batchSize(10)
+        .checkpoints(FileCheckpointStore.in(dir.resolve(".etl2")))
+        .build();
+
+    PipelineResult failed = build.apply(new LazySink(true)).run();
+    assertThat(failed.failure()).isEqualTo("IOException: lazy sink: disk full");
+    PipelineResult resumed = build.apply(new LazySink(false)).resume(failed.runId());
+
+    assertThat(resumed.succeeded()).isTrue();
+    assertThat(Files.readString(out)).isEqualTo("id\n0\n1\n2\n3\n");
+  }
+
   @Test
   void aFailedRunWithoutCheckpointsLeavesNoWorkFilesAndTheAppendedFileAsItWas() throws Exception {
     Path out = Files.createDirectories(dir.resolve("nocp"));
