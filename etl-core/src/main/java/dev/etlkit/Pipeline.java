@@ -94,12 +94,17 @@ public final class Pipeline {
   /** Runs the pipeline under the given run id, which must not have a checkpoint yet. */
   public PipelineResult run(String runId) {
     checkRunId(runId);
+    checkNew(runId);
+    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
+      checkNew(runId); // again under the lock: another process may have started it in between
+      return new Run(definition, runId, null).execute();
+    }
+  }
+
+  private void checkNew(String runId) {
     if (definition.checkpoints().load(runId).isPresent()) {
       throw new ConfigException("run " + runId + " already has a checkpoint in " + definition.checkpoints()
           + "; resume it or choose another run id");
-    }
-    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
-      return new Run(definition, runId, null).execute();
     }
   }
 
@@ -113,16 +118,23 @@ public final class Pipeline {
    */
   public PipelineResult resume(String runId) {
     checkRunId(runId);
+    resumable(runId);
+    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
+      // read again under the lock: the run may have gone on until the lock was free
+      Checkpoint cp = resumable(runId);
+      Run run = new Run(definition, runId, cp);
+      return cp.status() == RunStatus.SUCCEEDED ? run.alreadySucceeded() : run.execute();
+    }
+  }
+
+  private Checkpoint resumable(String runId) {
     Checkpoint cp = definition.checkpoints().load(runId).orElseThrow(() ->
         new ConfigException("no checkpoint for run " + runId + " in " + definition.checkpoints()));
     if (!cp.fingerprint().equals(definition.fingerprint())) {
       throw new ConfigException("run " + runId + " was made by a different pipeline definition (fingerprint "
           + cp.fingerprint() + ", now " + definition.fingerprint() + "); resuming it would mix outputs");
     }
-    try (CheckpointStore.RunLock lock = definition.checkpoints().lock(runId)) {
-      Run run = new Run(definition, runId, cp);
-      return cp.status() == RunStatus.SUCCEEDED ? run.alreadySucceeded() : run.execute();
-    }
+    return cp;
   }
 
   /** A new run id: {@code etl-<epoch millis>-<random hex>}. */

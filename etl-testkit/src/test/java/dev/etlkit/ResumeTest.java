@@ -182,6 +182,14 @@ class ResumeTest {
     }
     assertThat(pipeline(FailingSink.fatalAtBatch(Integer.MAX_VALUE, () -> new IOException("never"))).resume("busy")).succeeded();
     assertThat(dir.resolve("busy.lock")).doesNotExist();
+    // a refused second claim in this process leaves the first one in place
+    try (dev.etlkit.api.CheckpointStore.RunLock first = FileCheckpointStore.in(dir).lock("held")) {
+      assertThatThrownBy(() -> FileCheckpointStore.in(dir).lock("held")).isInstanceOf(ConfigException.class);
+      assertThatThrownBy(() -> FileCheckpointStore.in(dir).lock("held")).isInstanceOf(ConfigException.class);
+      FileCheckpointStore.in(dir).delete("held");
+      assertThat(dir.resolve("held.lock")).doesNotExist();
+    }
+    FileCheckpointStore.in(dir).lock("held").close();
     assertThat(FileCheckpointStore.in(dir).list()).extracting(Checkpoint::runId).containsExactly("busy");
   }
 

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ public final class FileCheckpointStore implements CheckpointStore {
   public static final Path DEFAULT_DIRECTORY = Path.of(".etl", "checkpoints");
 
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+  /** The lock files this process holds. */
+  private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
   private static final Pattern SAFE_LOG = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final Path directory;
@@ -193,38 +196,40 @@ public final class FileCheckpointStore implements CheckpointStore {
   /** An OS lock on {@code <runId>.lock}, released (and the file removed) on close or when the process dies. */
   @Override
   public RunLock lock(String runId) {
-    Path file = directory.resolve(checkId(runId) + ".lock");
+    Path file = directory.resolve(checkId(runId) + ".lock").toAbsolutePath().normalize();
+    String running = "run " + runId + " is already running (" + file + " is locked); wait for it to end or stop it";
+    // Within one process the OS lock cannot tell holders apart, and closing a second channel on the file
+    // would drop the first one's lock: this process's own runs are refused before the file is opened.
+    if (!LOCKED_HERE.add(file)) {
+      throw new ConfigException(running);
+    }
     FileChannel channel = null;
     try {
       Files.createDirectories(directory);
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock held = tryLock(channel);
+      FileLock held = channel.tryLock();
       if (held == null) {
-        channel.close();
-        throw new ConfigException("run " + runId + " is already running (" + file + " is locked);"
-            + " wait for it to end or stop it");
+        throw new ConfigException(running);
       }
       FileChannel open = channel;
       return () -> {
         try {
-          Files.deleteIfExists(file);
+          // released before the file goes, so that no one locks a file that is about to disappear
           held.release();
           open.close();
+          Files.deleteIfExists(file);
         } catch (IOException e) {
           // a lock file left behind holds no OS lock, so it stops nobody; the process lets go when it ends
+        } finally {
+          LOCKED_HERE.remove(file);
         }
       };
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
-      throw new EtlException("cannot lock run " + runId + " in " + directory + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null; // this very process runs it already
+      LOCKED_HERE.remove(file);
+      throw e instanceof IOException io
+          ? new EtlException("cannot lock run " + runId + " in " + directory + ": " + io.getMessage(), io)
+          : (RuntimeException) e;
     }
   }
 
@@ -261,7 +266,7 @@ public final class FileCheckpointStore implements CheckpointStore {
    * so the files of run "a.b" never pass for logs of run "a".
    */
   private static boolean belongsTo(String file, String runId) {
-    if (file.equals(runId + ".json") || file.equals(runId + ".json.tmp")) {
+    if (file.equals(runId + ".json") || file.equals(runId + ".json.tmp") || file.equals(runId + ".lock")) {
       return true;
     }
     if (!file.startsWith(runId + ".") || !file.endsWith(".log")) {

@@ -105,8 +105,9 @@ public final class Run {
       for (int i = completed; i < sinks.all().size(); i++) {
         Sink<Object> sink = sinks.all().get(i);
         Map<String, Object> restored = resumeFrom != null && i < state.sinkStates.size() ? state.sinkStates.get(i) : null;
-        sink.open(contexts.sink(restored));
+        // closed whatever happens, a failed open included: it may hold a file it opened before failing
         opened.add(sink);
+        sink.open(contexts.sink(restored));
       }
       if (completed == 0 && state.sinkStates.size() < sinks.all().size()) {
         // The first checkpoint was saved before the sinks opened, without their states. An appending

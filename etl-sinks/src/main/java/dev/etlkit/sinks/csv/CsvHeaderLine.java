@@ -1,6 +1,5 @@
 package dev.etlkit.sinks.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,9 @@ final class CsvHeaderLine {
   private CsvHeaderLine() {
   }
 
-  static List<String> names(byte[] start, char delimiter) {
-    String text = new String(start, StandardCharsets.UTF_8);
+  /** The names on {@code line}, the file's first line without its line end. */
+  static List<String> names(String line, char delimiter) {
+    String text = line;
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }

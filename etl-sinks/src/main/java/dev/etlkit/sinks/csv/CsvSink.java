@@ -179,16 +179,22 @@ public final class CsvSink implements Sink<Record> {
     } else {
       // appending under another file's header would put values in the wrong columns
       List<String> theirs;
-      try (java.io.InputStream in = Files.newInputStream(f.working())) {
-        theirs = CsvHeaderLine.names(in.readNBytes(64 * 1024), encoder.delimiterChar());
+      try (java.io.BufferedReader in = Files.newBufferedReader(f.working(), java.nio.charset.StandardCharsets.UTF_8)) {
+        theirs = CsvHeaderLine.names(String.valueOf(in.readLine()), encoder.delimiterChar());
       }
       List<String> ours = java.util.Arrays.stream(names).map(String::strip).toList();
       if (!theirs.equals(ours)) {
-        throw new EtlException("cannot append to " + path + ": its header is " + theirs + " and this sink's is "
-            + ours + "; give the columns in the file's order");
+        throw new EtlException("cannot append to " + path + ": its header is " + shortList(theirs)
+            + " and this sink's is " + shortList(ours) + "; give the columns in the file's order");
       }
     }
     headerChecked = true;
+  }
+
+  /** A list for a message: a wide file's header could make one of a hundred kilobytes. */
+  private static String shortList(List<String> names) {
+    return names.size() <= 12 ? names.toString()
+        : names.subList(0, 12).toString().replaceFirst("]$", ", ... (" + names.size() + " columns)]");
   }
 
   private void useColumns(List<CsvColumn> cols) {

@@ -57,6 +57,7 @@ public final class PartFile implements AutoCloseable {
     this.append = append;
     this.channel = channel;
     this.length = length;
+    this.lengthAtOpen = length;
   }
 
   /**
@@ -81,7 +82,6 @@ public final class PartFile implements AutoCloseable {
       boolean keepForResume) throws IOException {
     PartFile f = openFile(target, runId, append, resumeLength);
     f.keepForResume = keepForResume;
-    f.lengthAtOpen = f.length;
     return f;
   }
 
@@ -113,14 +113,17 @@ public final class PartFile implements AutoCloseable {
           ? FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)
           : FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
-      long length = channel.size();
+      long original = channel.size();
+      long length = original;
       if (append && length > 0 && lastByte(channel, length) != '\n') {
         // a file that ends in the middle of a line would take the first appended row onto that line
         channel.write(ByteBuffer.wrap(new byte[] {'\n'}), length);
         length++;
       }
       channel.position(length);
-      return new PartFile(absolute, working, append, channel, length);
+      PartFile f = new PartFile(absolute, working, append, channel, length);
+      f.lengthAtOpen = original;
+      return f;
     } catch (IOException | RuntimeException e) {
       WRITING.remove(working);
       throw e;

@@ -191,7 +191,7 @@ class FileSinksPipelineTest {
   @Test
   void aFailedRunWithoutCheckpointsLeavesNoWorkFilesAndTheAppendedFileAsItWas() throws Exception {
     Path out = Files.createDirectories(dir.resolve("nocp"));
-    Path log = Files.writeString(out.resolve("log.csv"), "id\n0\n");
+    Path log = Files.writeString(out.resolve("log.csv"), "id\n0");   // no final line end: one is added, then undone
 
     PipelineResult failed = Pipeline.builder("no checkpoints")
         .source(people())
@@ -207,7 +207,23 @@ class FileSinksPipelineTest {
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("log.csv");
     }
-    assertThat(log).hasContent("id\n0");
+    assertThat(Files.readString(log)).isEqualTo("id\n0");
+  }
+
+  @Test
+  void aSinkWhoseOpenFailsLetsGoOfItsFileSoTheNextRunMeetsTheSameError() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+    Path out = Files.createDirectories(dir.resolve("full"));
+    // the work file of run r1 is a disk that is always full
+    Files.createSymbolicLink(out.resolve(PartFile.partName(out.resolve("out.json").toAbsolutePath(), "r1")), Path.of("/dev/full"));
+    Pipeline pipeline = Pipeline.builder("full").source(people()).sink(JsonSink.file(out.resolve("out.json")))
+        .checkpoints(FileCheckpointStore.in(out.resolve(".etl"))).build();
+
+    PipelineResult first = pipeline.run("r1");
+    PipelineResult second = pipeline.resume("r1");
+
+    assertThat(first.failure()).contains("No space left on device");
+    assertThat(second.failure()).isEqualTo(first.failure());
   }
 
   @Test
