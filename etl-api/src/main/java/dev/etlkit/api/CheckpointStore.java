@@ -44,7 +44,7 @@ public interface CheckpointStore extends AutoCloseable {
    * Claims the run for this process until the lock is closed, so that two processes never run one run
    * id at once (a resume started while the run is still going would spoil both); throws
    * {@link ConfigException} naming the run when another holds it. A process that dies lets go of it.
-   * By default nothing is locked.
+   * By default nothing is locked; a store that wraps another passes this on.
    */
   default RunLock lock(String runId) {
     return () -> { };

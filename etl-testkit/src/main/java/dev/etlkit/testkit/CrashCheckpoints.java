@@ -49,6 +49,11 @@ final class CrashCheckpoints implements CheckpointStore {
   }
 
   @Override
+  public RunLock lock(String runId) {
+    return store.lock(runId);
+  }
+
+  @Override
   public void close() {
     store.close();
   }
