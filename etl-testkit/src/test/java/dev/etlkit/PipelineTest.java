@@ -414,6 +414,19 @@ class PipelineTest {
   }
 
   @Test
+  void failsARunWhoseTransformerThrowsAnErrorUnderThatErrorsName() {
+    Transformer<Record, Record> deep = Transformer.map("deep", r -> {
+      throw new StackOverflowError();
+    });
+
+    PipelineResult result = Pipeline.builder("error").source(ListSource.generate("people", 3, PipelineTest::person))
+        .transform(deep).sink(CollectingSink.create()).noCheckpoints().build().run();
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.failure()).isEqualTo("StackOverflowError");
+  }
+
+  @Test
   void usesTheRetryPolicyGivenToTheBuilder() {
     assertThat(Retry.exponential(2, Duration.ofMillis(100)).delayBefore(2, null))
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));

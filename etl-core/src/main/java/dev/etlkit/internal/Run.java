@@ -196,7 +196,11 @@ public final class Run {
       try {
         t = queue.take().get();
       } catch (ExecutionException e) {
-        throw (Exception) unwrap(e);
+        Throwable cause = unwrap(e);
+        if (cause instanceof Error error) {
+          throw error; // a StackOverflowError in a transformer fails the run under its own name
+        }
+        throw cause instanceof Exception ex ? ex : new EtlException(String.valueOf(cause), cause);
       }
       if (t == null) {
         return;
