@@ -1,6 +1,7 @@
 package dev.etlkit.transform;
 
 import dev.etlkit.api.EtlException;
+import dev.etlkit.config.Secrets;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.TransformContext;
@@ -45,6 +46,27 @@ final class JdbcReference implements ReferenceData {
         return size() > cacheSize;
       }
     };
+  }
+
+  /**
+   * A connection to {@code url}. The driver's own messages repeat the URL, password and all ("No
+   * suitable driver found for postgresql://bob:pw@..."): a failure is told without it, and without the
+   * driver's exception, whose message would reach the logs.
+   */
+  static Connection connect(String url) throws SQLException {
+    try {
+      return java.sql.DriverManager.getConnection(url);
+    } catch (SQLException e) {
+      String message = String.valueOf(e.getMessage()).replace(url, withoutSecrets(url));
+      for (String password : Secrets.passwordsIn(url)) {
+        if (!password.isEmpty()) {
+          message = message.replace(password, Secrets.MASK);
+        }
+      }
+      SQLException told = new SQLException(message, e.getSQLState(), e.getErrorCode());
+      told.setStackTrace(e.getStackTrace());
+      throw told;
+    }
   }
 
   /** A JDBC URL without user info and parameters, which may hold a password. */

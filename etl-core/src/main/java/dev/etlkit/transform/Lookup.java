@@ -66,7 +66,7 @@ public final class Lookup {
   /** As {@link #jdbc(DataSource, String)}, connecting with {@link DriverManager} to {@code url}. */
   public Lookup jdbc(String url, String sql) {
     Objects.requireNonNull(url, "url");
-    return jdbc(() -> DriverManager.getConnection(url), sql, JdbcReference.withoutSecrets(url));
+    return jdbc(() -> JdbcReference.connect(url), sql, JdbcReference.withoutSecrets(url));
   }
 
   private Lookup jdbc(Callable<Connection> connect, String sql, String where) {
