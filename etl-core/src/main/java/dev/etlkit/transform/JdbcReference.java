@@ -79,7 +79,15 @@ final class JdbcReference implements ReferenceData {
   @Override
   public synchronized void open(TransformContext context) throws Exception {
     cache.clear();
-    statement();
+    try {
+      statement();
+    } catch (SQLException e) {
+      if (SqlStates.isTransient(e)) {
+        throw new RetriableException("lookup in " + where + " failed: " + e.getMessage(), e);
+      }
+      // a missing table or column, a wrong query, no permission: every record would fail the same way
+      throw new EtlException("lookup in " + where + " cannot run its query: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -147,12 +155,31 @@ final class JdbcReference implements ReferenceData {
         connection = connect.call();
         untypedKey = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         statement = connection.prepareStatement(sql);
+        checkOneParameter(statement);
       } catch (SQLException e) {
         closeQuietly();
-        throw new SQLException("lookup cannot prepare its query on " + where + ": " + e.getMessage(), e.getSQLState(), e);
+        throw e;
       }
     }
     return statement;
+  }
+
+  /**
+   * A query with another number of parameters than the one key (a second {@code ?}, or the only one
+   * inside a string literal) would reject every record with a driver error: it fails the run here.
+   */
+  private void checkOneParameter(PreparedStatement ps) throws SQLException {
+    int count;
+    try {
+      count = ps.getParameterMetaData().getParameterCount();
+    } catch (java.sql.SQLFeatureNotSupportedException e) {
+      return; // a driver that cannot tell: the first query will
+    }
+    if (count != 1) {
+      closeQuietly();
+      throw new EtlException("lookup query on " + where + " must take exactly one parameter, the key, but takes "
+          + count + ": " + sql);
+    }
   }
 
   @Override

@@ -54,6 +54,17 @@ class DepartmentLookupTest {
   }
 
   @Test
+  void failsAtOpenForAQueryThatDoesNotTakeExactlyTheKey() {
+    for (String query : new String[] {"SELECT cost_center FROM departments WHERE name = ? AND manager = ?",
+        "SELECT cost_center FROM departments WHERE name = '?'"}) {
+      assertThatThrownBy(() -> Outcomes.opened(Enrich.lookup("department").jdbc(db.dataSource(), query).build()))
+          .as(query)
+          .isInstanceOf(dev.etlkit.api.EtlException.class)
+          .hasMessageStartingWith("lookup query on a data source must take exactly one parameter, the key, but takes ");
+    }
+  }
+
+  @Test
   void joinsTheDepartmentRowByKey() throws Exception {
     Transformer<Record, Record> lookup = Outcomes.opened(Enrich.lookup("department").jdbc(db.dataSource(), QUERY).build());
     try {
