@@ -107,7 +107,7 @@ final class BatchLoader implements AutoCloseable {
         connection.commit();
         return;
       } catch (SQLException e) {
-        connection.rollback();
+        rollbackAfter(e);
         if (!SqlStates.isDataError(e)) {
           throw e;
         }
@@ -150,6 +150,20 @@ final class BatchLoader implements AutoCloseable {
     SQLException right = trySavepoint(items, rows, mid, to);
     if (right != null) {
       isolate(items, rows, mid, to, right, rejected);
+    }
+  }
+
+  /**
+   * Rolls back after {@code failure}. A failure that killed the connection (57P01, 08xxx) leaves one
+   * that cannot roll back ("Connection is closed", no SQLState): the failure is still what to report,
+   * so that a lost connection is retried rather than taken for a fatal error.
+   */
+  private void rollbackAfter(SQLException failure) throws SQLException {
+    try {
+      connection.rollback();
+    } catch (SQLException rollback) {
+      failure.addSuppressed(rollback);
+      throw failure;
     }
   }
 

@@ -311,6 +311,48 @@ class PostgresSinkTest {
     assertThat(query("SELECT id FROM reconnects ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
   }
 
+  @Test
+  void retriesAnUpsertWhoseConnectionDiedInsideItsTransactionThroughAPool() throws Exception {
+    // A sink built from a URL borrows from HikariCP, which closes a connection at once when a statement
+    // on it fails with a lost connection: the rollback that follows fails with "Connection is closed"
+    // and no SQLState, and must not hide the lost connection, which is retried.
+    try (PostgresSink sink = PostgresSink.table("pooled").url(db.url()).upsertOn("id").build();
+        Connection blocker = db.connect()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(employee("1", "Ann", "ann@x.io")));
+      sink.write(chunk(employee("1", "Ann Two", "ann@x.io")));   // a known key: the next batches are staged
+      blocker.setAutoCommit(false);
+      try (Statement s = blocker.createStatement()) {
+        s.executeQuery("SELECT * FROM pooled WHERE id = '1' FOR UPDATE").close();
+      }
+
+      TestChunk<Record> third = chunk(employee("1", "Ann Three", "ann@x.io"), employee("2", "Bo", "bo@x.io"));
+      java.util.concurrent.CompletableFuture<Void> write = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          sink.write(third);
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      // the upsert waits for the row lock: end its session while it is inside its transaction
+      List<List<Object>> ended = List.of();
+      for (int i = 0; i < 200 && ended.isEmpty(); i++) {
+        Thread.sleep(25);
+        ended = query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO%'");
+      }
+      assertThat(ended).hasSize(1);
+      assertThatThrownBy(write::join).hasCauseInstanceOf(RetriableException.class);
+      blocker.rollback();
+
+      sink.write(third);
+      sink.complete();
+    }
+
+    assertThat(query("SELECT id, name FROM pooled ORDER BY id"))
+        .containsExactly(List.of("1", "Ann Three"), List.of("2", "Bo"));
+  }
+
   /** Ends every session in the test database except this one, as an administrator or a failover would. */
   private int terminateOtherSessions() throws SQLException {
     List<List<Object>> ended = query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
