@@ -40,8 +40,9 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     } else if (s.startsWith("postgres://")) {
       rest = s.substring("postgres://".length());
     } else {
-      throw new IllegalArgumentException("\"" + redact(url)
-          + "\" is not a PostgreSQL URL such as postgresql://user:password@host:5432/db or jdbc:postgresql://host/db");
+      // the URL is not quoted: a password holding '/', '?' or '#' would defeat any masking of it
+      throw new IllegalArgumentException("the URL is not a PostgreSQL URL such as postgresql://user:password@host:5432/db"
+          + " or jdbc:postgresql://host/db");
     }
     int queryAt = rest.indexOf('?');
     String beforeQuery = queryAt < 0 ? rest : rest.substring(0, queryAt);
@@ -57,15 +58,15 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
       beforeQuery = beforeQuery.substring(at + 1);
     }
     if (beforeQuery.isEmpty() || beforeQuery.startsWith("/")) {
-      throw new IllegalArgumentException("\"" + redact(url) + "\" names no host");
+      throw new IllegalArgumentException("the URL names no host");
     }
     int slash = beforeQuery.indexOf('/');
     for (String host : (slash < 0 ? beforeQuery : beforeQuery.substring(0, slash)).split(",")) {
       // the driver would only warn about it on stderr and fail at connect time
       int colon = host.lastIndexOf(':');
       if (colon > host.lastIndexOf(']') && !isPort(host.substring(colon + 1))) {
-        throw new IllegalArgumentException("\"" + redact(url) + "\" has a port that is not a number from 1 to 65535: \""
-            + host.substring(colon + 1) + "\"");
+        throw new IllegalArgumentException("the URL has a port that is not a number from 1 to 65535 (a password with"
+            + " '/', '?', '#' or '@' must be percent-encoded)");
       }
     }
     List<String> kept = new ArrayList<>();
