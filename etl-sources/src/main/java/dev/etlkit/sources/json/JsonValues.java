@@ -70,6 +70,22 @@ public final class JsonValues {
     return layout.record(Arrays.copyOf(values, n));
   }
 
+  /** Digits a number may take when written out in full: 1e999999999 would take a billion. */
+  private static final int MOST_PLAIN_DIGITS = 1_000;
+
+  /**
+   * The number exactly, as long as it can be written out in full: normalizing, deduplicating or writing
+   * it as plain digits (as sinks and keys do) would otherwise exhaust the memory.
+   */
+  private static BigDecimal exact(JsonParser p) throws IOException {
+    BigDecimal d = p.getDecimalValue();
+    if (Math.abs((long) d.scale()) + d.precision() > MOST_PLAIN_DIGITS) {
+      throw new JsonParseException(p, "the number " + p.getText() + " has more than " + MOST_PLAIN_DIGITS
+          + " digits when written out; give it as a string");
+    }
+    return d;
+  }
+
   /** The value at the parser's current token; leaves the parser on the value's last token. */
   public static @Nullable Object value(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
@@ -98,7 +114,7 @@ public final class JsonValues {
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? new BigDecimal(p.getBigIntegerValue()) : p.getLongValue();
       case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
+        return exact(p);
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

@@ -70,6 +70,21 @@ class JsonSourceTest {
   }
 
   @Test
+  void refusesANumberTooLongToWriteOutInsteadOfRunningOutOfMemory() throws Exception {
+    Path ndjson = write(dir, "huge.ndjson", "{\"id\": 1}\n{\"id\": 1e999999999}\n{\"id\": 2}\n");
+    Path array = write(dir, "huge.json", "[{\"id\": 1}, {\"id\": 1e999999999}]");
+
+    List<SourceItem<Record>> items = readAll(JsonSource.file(ndjson).build());
+    assertThat(values(items)).containsExactly(Record.of("id", 1L), Record.of("id", 2L));
+    assertThat(items.get(1).rejection()).hasMessageContaining("the number 1e999999999 has more than 1000 digits"
+        + " when written out; give it as a string");
+    assertThatThrownBy(() -> readAll(JsonSource.file(array).build()))
+        .isInstanceOf(EtlException.class)
+        .hasMessageContaining("huge.json line 1, column ")
+        .hasMessageContaining("the number 1e999999999 has more than 1000 digits");
+  }
+
+  @Test
   void failsWhenTheItemsFieldIsMissing() throws Exception {
     Path file = write(dir, "wrapped.json", "{\"data\": {\"id\": 1}}");
 
