@@ -74,6 +74,11 @@ final class DateFormats {
     if (iso != null) {
       return iso;
     }
+    if (format.matches("[A-Z0-9]+(_[A-Z0-9]+)+")) {
+      // a constant's name that is not one of ours reads as pattern letters, with a baffling message
+      throw new IllegalArgumentException("bad date format '" + format + "': not a pattern, nor one of the constants "
+          + String.join(", ", ISO_NAMES) + " (ISO_INSTANT and the time-only ones carry no date)");
+    }
     try {
       return DateTimeFormatter.ofPattern(yearOfEraAsYear(format), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
@@ -176,14 +181,24 @@ final class DateFormats {
     return 0;
   }
 
+  /** The {@link DateTimeFormatter} constants that carry a date, by name. */
+  private static final List<String> ISO_NAMES = List.of("ISO_LOCAL_DATE", "ISO_OFFSET_DATE", "ISO_DATE",
+      "ISO_LOCAL_DATE_TIME", "ISO_OFFSET_DATE_TIME", "ISO_ZONED_DATE_TIME", "ISO_DATE_TIME", "ISO_ORDINAL_DATE",
+      "ISO_WEEK_DATE", "BASIC_ISO_DATE", "RFC_1123_DATE_TIME");
+
   private static @Nullable DateTimeFormatter iso(String name) {
     return switch (name) {
       case "ISO_LOCAL_DATE" -> DateTimeFormatter.ISO_LOCAL_DATE;
+      case "ISO_OFFSET_DATE" -> DateTimeFormatter.ISO_OFFSET_DATE;
       case "ISO_DATE" -> DateTimeFormatter.ISO_DATE;
       case "ISO_LOCAL_DATE_TIME" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME;
       case "ISO_OFFSET_DATE_TIME" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+      case "ISO_ZONED_DATE_TIME" -> DateTimeFormatter.ISO_ZONED_DATE_TIME;
       case "ISO_DATE_TIME" -> DateTimeFormatter.ISO_DATE_TIME;
+      case "ISO_ORDINAL_DATE" -> DateTimeFormatter.ISO_ORDINAL_DATE;
+      case "ISO_WEEK_DATE" -> DateTimeFormatter.ISO_WEEK_DATE;
       case "BASIC_ISO_DATE" -> DateTimeFormatter.BASIC_ISO_DATE;
+      case "RFC_1123_DATE_TIME" -> DateTimeFormatter.RFC_1123_DATE_TIME;
       default -> null;
     };
   }

@@ -170,6 +170,19 @@ class FieldOpTest {
   }
 
   @Test
+  void readsEveryDateTimeFormatterConstantThatCarriesADate() {
+    Map<String, String> samples = Map.of(
+        "ISO_OFFSET_DATE", "2012-12-03+01:00", "ISO_ZONED_DATE_TIME", "2012-12-03T10:15:30+01:00[Europe/Paris]",
+        "ISO_ORDINAL_DATE", "2012-338", "ISO_WEEK_DATE", "2012-W49-1", "RFC_1123_DATE_TIME", "Mon, 3 Dec 2012 10:15:30 GMT",
+        "BASIC_ISO_DATE", "20121203");
+    samples.forEach((constant, text) ->
+        assertThat(FieldOp.parseDate(List.of(constant)).apply(text)).as(constant).isEqualTo(LocalDate.of(2012, 12, 3)));
+    assertThatThrownBy(() -> FieldOp.parseDate(List.of("ISO_INSTANT")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("bad date format 'ISO_INSTANT': not a pattern, nor one of the constants ISO_LOCAL_DATE,");
+  }
+
+  @Test
   void refusesABadDatePattern() {
     assertThatThrownBy(() -> FieldOp.parseDate(List.of("yyyy-bb")))
         .isInstanceOf(IllegalArgumentException.class)
