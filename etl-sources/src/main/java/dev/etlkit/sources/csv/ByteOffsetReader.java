@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * inside the latest chunk or at its start. When a chunk has as many bytes as characters (ASCII text, or
  * any single-byte charset), an offset is plain arithmetic; otherwise the characters of the chunk are
  * measured once, left to right, as records end. A UTF-8, UTF-16 or UTF-32 byte-order mark is skipped here, as
- * bytes, and so never reaches the parser. Bytes that are not valid in the charset stop the file with
- * {@link MalformedBytesException} (after the characters before them were handed out) instead of being
- * silently replaced.
+ * bytes, and so never reaches the parser. Bytes that are not valid in the charset end the characters
+ * there instead of being silently replaced; {@link #stoppedBy()} says so, and {@link CsvRows} fails the
+ * file once the whole records before them are out.
  */
 final class ByteOffsetReader extends Reader {
 

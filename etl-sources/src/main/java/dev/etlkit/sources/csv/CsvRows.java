@@ -185,9 +185,6 @@ final class CsvRows implements AutoCloseable {
       if (t instanceof EtlException etl) {
         return etl;
       }
-      if (t instanceof MalformedBytesException bad) {
-        return new EtlException(where + bad.getMessage() + "; set the charset option to the file's encoding", e);
-      }
       if (t instanceof ArrayIndexOutOfBoundsException) {
         return new EtlException(where + "more than " + CsvFormat.MAX_COLUMNS + " columns", e);
       }

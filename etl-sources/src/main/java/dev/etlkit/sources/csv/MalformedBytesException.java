@@ -6,14 +6,7 @@ import java.nio.charset.Charset;
 /** Bytes that are not valid in the file's charset, with where they start. */
 final class MalformedBytesException extends IOException {
 
-  private final long offset;
-
   MalformedBytesException(long offset, Charset charset) {
     super("bytes at offset " + offset + " are not valid " + charset.name());
-    this.offset = offset;
-  }
-
-  long offset() {
-    return offset;
   }
 }
