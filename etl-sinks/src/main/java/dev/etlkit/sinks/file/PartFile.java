@@ -40,24 +40,26 @@ public final class PartFile implements AutoCloseable {
   /** The files being written in this process: two sinks writing one file would each spoil the other's. */
   private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
-  private boolean keepForResume = true;
-  private long lengthAtOpen;
-
   private final Path target;
   private final Path working;
   private final boolean append;
   private final FileChannel channel;
+  private final boolean keepForResume;
+  /** What an appended file held before this run: what a run that cannot be resumed cuts it back to. */
+  private final long lengthAtOpen;
   private final BatchBuffer buffer = new BatchBuffer();
   private long length;
   private boolean completed;
 
-  private PartFile(Path target, Path working, boolean append, FileChannel channel, long length) {
+  private PartFile(Path target, Path working, boolean append, FileChannel channel, boolean keepForResume,
+      long lengthAtOpen, long length) {
     this.target = target;
     this.working = working;
     this.append = append;
     this.channel = channel;
+    this.keepForResume = keepForResume;
+    this.lengthAtOpen = lengthAtOpen;
     this.length = length;
-    this.lengthAtOpen = length;
   }
 
   /**
@@ -80,13 +82,6 @@ public final class PartFile implements AutoCloseable {
    */
   public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength,
       boolean keepForResume) throws IOException {
-    PartFile f = openFile(target, runId, append, resumeLength);
-    f.keepForResume = keepForResume;
-    return f;
-  }
-
-  private static PartFile openFile(Path target, String runId, boolean append, @Nullable Long resumeLength)
-      throws IOException {
     Path absolute = target.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
       throw new EtlException("cannot write " + absolute + ": it is a directory; give a file name");
@@ -107,7 +102,7 @@ public final class PartFile implements AutoCloseable {
     try {
       // Nothing committed and nothing on disk: a resume is a fresh start.
       if (resumeLength != null && (resumeLength > 0 || Files.exists(working))) {
-        return resume(absolute, working, append, resumeLength);
+        return resume(absolute, working, append, keepForResume, resumeLength);
       }
       FileChannel channel = append
           ? FileChannel.open(working, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)
@@ -121,9 +116,7 @@ public final class PartFile implements AutoCloseable {
         length++;
       }
       channel.position(length);
-      PartFile f = new PartFile(absolute, working, append, channel, length);
-      f.lengthAtOpen = original;
-      return f;
+      return new PartFile(absolute, working, append, channel, keepForResume, original, length);
     } catch (IOException | RuntimeException e) {
       WRITING.remove(working);
       throw e;
@@ -149,7 +142,8 @@ public final class PartFile implements AutoCloseable {
     return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
   }
 
-  private static PartFile resume(Path target, Path working, boolean append, long resumeLength) throws IOException {
+  private static PartFile resume(Path target, Path working, boolean append, boolean keepForResume, long resumeLength)
+      throws IOException {
     if (!Files.exists(working)) {
       throw new EtlException("cannot resume " + target + ": its file in progress " + working + " is missing");
     }
@@ -162,7 +156,7 @@ public final class PartFile implements AutoCloseable {
     }
     channel.truncate(resumeLength);
     channel.position(resumeLength);
-    return new PartFile(target, working, append, channel, resumeLength);
+    return new PartFile(target, working, append, channel, keepForResume, resumeLength, resumeLength);
   }
 
   /** The temporary name of {@code target} for a run: {@code .employees.csv.<runId>.part}. */
