@@ -3,6 +3,8 @@ package dev.etlkit.transform;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * of one of its ISO constants ({@code ISO_DATE_TIME}); a format with a time takes the date part.
  */
 final class DateFormats {
+
+  /** A moment every pattern field can be written from, with a day of month, month and hour all different. */
+  private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2001, 2, 3, 16, 5, 6, 7_000_000, ZoneId.of("Europe/Paris"));
 
   private final String[] names;
   private final DateTimeFormatter[] formatters;
@@ -79,10 +84,26 @@ final class DateFormats {
       throw new IllegalArgumentException("bad date format '" + format + "': not a pattern, nor one of the constants "
           + String.join(", ", ISO_NAMES) + " (ISO_INSTANT and the time-only ones carry no date)");
     }
+    DateTimeFormatter f;
     try {
-      return DateTimeFormatter.ofPattern(yearOfEraAsYear(format), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      f = DateTimeFormatter.ofPattern(yearOfEraAsYear(format), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad date format '" + format + "': " + e.getMessage(), e);
+    }
+    if (!givesDates(f)) {
+      // "HH:mm", "yyyy" or a typo of literals would match nothing, and every value would stay text
+      throw new IllegalArgumentException("bad date format '" + format
+          + "': it cannot give a date (it needs a year and a month and day, a day of the year or a week date)");
+    }
+    return f;
+  }
+
+  /** Whether a date written with {@code f} reads back as that date: the pattern carries a whole date. */
+  private static boolean givesDates(DateTimeFormatter f) {
+    try {
+      return SAMPLE.toLocalDate().equals(parse(f, f.format(SAMPLE)));
+    } catch (DateTimeException e) {
+      return false;
     }
   }
 

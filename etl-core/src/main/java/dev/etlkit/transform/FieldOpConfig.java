@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the field ops of a normalize step from config: each field maps to a list of ops, an op being
@@ -39,7 +40,7 @@ final class FieldOpConfig {
 
   private static FieldOp one(PluginConfig config, String where, Object spec) {
     String name;
-    Object arg;
+    @Nullable Object arg;
     if (spec instanceof String s) {
       name = s;
       arg = null;
@@ -60,57 +61,79 @@ final class FieldOpConfig {
     }
   }
 
-  private static FieldOp op(String name, Object arg) {
+  private static FieldOp op(String name, @Nullable Object arg) {
     return switch (name) {
-      case "trim" -> FieldOp.trim();
-      case "lowerCase" -> FieldOp.lowerCase();
-      case "upperCase" -> FieldOp.upperCase();
-      case "collapseWhitespace" -> FieldOp.collapseWhitespace();
-      case "titleCaseWords" -> FieldOp.titleCaseWords();
-      case "numberToText" -> FieldOp.numberToText();
-      case "integer" -> FieldOp.parseInteger();
-      case "decimal" -> FieldOp.parseDecimal(arg == null ? "" : decimalStrip(arg));
-      case "boolean" -> arg == null ? FieldOp.parseBoolean(TRUE_WORDS, FALSE_WORDS)
-          : FieldOp.parseBoolean(words(arg, "true"), words(arg, "false"));
-      case "date" -> FieldOp.parseDate(arg == null ? List.of("ISO_LOCAL_DATE") : strings(arg));
-      case "timestamp" -> FieldOp.parseTimestamp(arg == null ? ZoneOffset.UTC : zone(arg));
+      case "trim" -> noArgument(name, arg, FieldOp.trim());
+      case "lowerCase" -> noArgument(name, arg, FieldOp.lowerCase());
+      case "upperCase" -> noArgument(name, arg, FieldOp.upperCase());
+      case "collapseWhitespace" -> noArgument(name, arg, FieldOp.collapseWhitespace());
+      case "titleCaseWords" -> noArgument(name, arg, FieldOp.titleCaseWords());
+      case "numberToText" -> noArgument(name, arg, FieldOp.numberToText());
+      case "integer" -> noArgument(name, arg, FieldOp.parseInteger());
+      case "decimal" -> FieldOp.parseDecimal(arg == null ? "" : text(arg, "strip", "the characters to strip"));
+      case "boolean" -> arg == null ? FieldOp.parseBoolean(TRUE_WORDS, FALSE_WORDS) : booleanWords(arg);
+      case "date" -> FieldOp.parseDate(arg == null ? List.of("ISO_LOCAL_DATE") : formats(arg));
+      case "timestamp" -> FieldOp.parseTimestamp(arg == null ? ZoneOffset.UTC : ZoneId.of(text(arg, "zone", "a zone id")));
       case "map" -> FieldOp.mapValues(table(arg));
       default -> throw new IllegalStateException("no operation " + name);
     };
   }
 
-  private static String decimalStrip(Object arg) {
-    if (arg instanceof Map<?, ?> m) {
-      Object strip = m.get("strip");
-      return strip == null ? "" : strip.toString();
+  private static FieldOp noArgument(String name, @Nullable Object arg, FieldOp op) {
+    if (arg != null) {
+      throw new IllegalArgumentException("takes no argument; write \"" + name + "\"");
     }
-    return arg.toString();
+    return op;
   }
 
-  private static List<String> words(Object arg, String key) {
-    if (!(arg instanceof Map<?, ?> m) || !(m.get(key) instanceof List<?>)) {
+  /** A text argument, given alone ({@code "$,"}) or as the one key of an object ({@code {"strip": "$,"}}). */
+  private static String text(Object arg, String key, String what) {
+    Object value = arg;
+    if (arg instanceof Map<?, ?> m) {
+      if (m.size() != 1 || !m.containsKey(key)) {
+        throw new IllegalArgumentException("needs " + what + ", as text or {\"" + key + "\": text}, was " + arg);
+      }
+      value = m.get(key);
+    }
+    if (!(value instanceof String s)) {
+      throw new IllegalArgumentException("needs " + what + " as text, was " + value);
+    }
+    return s;
+  }
+
+  private static FieldOp booleanWords(Object arg) {
+    if (!(arg instanceof Map<?, ?> m) || m.size() != 2 || !(m.get("true") instanceof List<?> t)
+        || !(m.get("false") instanceof List<?> f)) {
       throw new IllegalArgumentException("needs {\"true\": [words], \"false\": [words]}");
     }
-    return strings(m.get(key));
+    return FieldOp.parseBoolean(strings(t, "true"), strings(f, "false"));
   }
 
-  private static ZoneId zone(Object arg) {
-    Object zone = arg instanceof Map<?, ?> m ? m.get("zone") : arg;
-    return ZoneId.of(String.valueOf(zone));
+  private static List<String> formats(Object arg) {
+    if (arg instanceof String s) {
+      return List.of(s);
+    }
+    if (arg instanceof List<?> l) {
+      return strings(l, "formats");
+    }
+    throw new IllegalArgumentException("needs a format or a list of formats, was " + arg);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, ?> table(Object arg) {
+  private static Map<String, ?> table(@Nullable Object arg) {
     if (!(arg instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("needs an object of text to replacement");
     }
     return (Map<String, ?>) arg;
   }
 
-  private static List<String> strings(Object arg) {
+  private static List<String> strings(List<?> list, String what) {
     List<String> out = new ArrayList<>();
-    for (Object o : arg instanceof List<?> l ? l : List.of(arg)) {
-      out.add(String.valueOf(o));
+    for (Object o : list) {
+      if (!(o instanceof String s)) {
+        throw new IllegalArgumentException(what + " must be a list of text, was " + list);
+      }
+      out.add(s);
     }
     return out;
   }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldOpTest {
 
@@ -187,6 +188,23 @@ class FieldOpTest {
     assertThatThrownBy(() -> FieldOp.parseDate(List.of("yyyy-bb")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("bad date format 'yyyy-bb': ");
+  }
+
+  @ParameterizedTest(name = "no date in {0}")
+  @ValueSource(strings = {"HH:mm", "yyyy", "MM-dd", "'date'", "42"})
+  void refusesAPatternThatCannotGiveADate(String pattern) {
+    assertThatThrownBy(() -> FieldOp.parseDate(List.of("yyyy-MM-dd", pattern)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bad date format '" + pattern
+            + "': it cannot give a date (it needs a year and a month and day, a day of the year or a week date)");
+  }
+
+  @Test
+  void acceptsPatternsThatGiveADateWithOtherFieldsBeside() {
+    FieldOp op = FieldOp.parseDate(List.of("yyyy-MM-dd HH:mm VV", "EEE, d MMM yy", "uuuu-DDD", "YYYY-'W'ww-e"));
+    assertThat(op.apply("2023-01-15 09:30 Europe/Paris")).isEqualTo(LocalDate.of(2023, 1, 15));
+    assertThat(op.apply("Sun, 15 Jan 23")).isEqualTo(LocalDate.of(2023, 1, 15));
+    assertThat(op.apply("2023-015")).isEqualTo(LocalDate.of(2023, 1, 15));
   }
 
   @Test

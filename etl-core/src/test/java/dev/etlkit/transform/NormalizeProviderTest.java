@@ -73,6 +73,25 @@ class NormalizeProviderTest {
   }
 
   @Test
+  void refusesArgumentsAnOperationDoesNotTake() {
+    assertProblem(Map.of("trim", true), "trim: takes no argument; write \"trim\"");
+    assertProblem(Map.of("decimal", Map.of("strp", "$")), "decimal: needs the characters to strip, as text or {\"strip\": text}, was {strp=$}");
+    assertProblem(Map.of("decimal", 5), "decimal: needs the characters to strip as text, was 5");
+    assertProblem(Map.of("date", 42), "date: needs a format or a list of formats, was 42");
+    assertProblem(Map.of("date", List.of("yyyy-MM-dd", 42)), "date: formats must be a list of text, was [yyyy-MM-dd, 42]");
+    assertProblem(Map.of("timestamp", Map.of("zon", "UTC")), "timestamp: needs a zone id, as text or {\"zone\": text}, was {zon=UTC}");
+    assertProblem(Map.of("boolean", Map.of("true", List.of("y"), "false", List.of("n"), "maybe", List.of("m"))),
+        "boolean: needs {\"true\": [words], \"false\": [words]}");
+    assertProblem(Map.of("boolean", Map.of("true", List.of(1), "false", List.of("n"))), "boolean: true must be a list of text, was [1]");
+  }
+
+  private void assertProblem(Map<String, ?> op, String message) {
+    assertThatThrownBy(() -> provider.create(config(Map.of("f", List.of(op)))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("transformations[0].fields.f[0]: " + message);
+  }
+
+  @Test
   void declaresItsOptions() {
     assertThat(provider.type()).isEqualTo("normalize");
     assertThat(provider.options()).extracting(o -> o.name()).containsExactly("fields");
