@@ -4,12 +4,15 @@ import dev.etlkit.api.Record;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the key fields of a record as bytes into a reused buffer: per field a type tag, a varint
  * length and the value's bytes, so that {@code ("a", "bc")} and {@code ("ab", "c")} differ, and so do
  * the text {@code "42"} and the number {@code 42}. Numbers equal in value are one key ({@code 42},
- * {@code 42.0}). Not thread-safe: one per {@link Deduplicate}, which runs on one thread.
+ * {@code 42.0}), also inside lists and maps. Not thread-safe: one per {@link Deduplicate}, which runs on one thread.
  */
 final class KeyEncoder {
 
@@ -25,16 +28,41 @@ final class KeyEncoder {
   void encode(Record record) {
     len = 0;
     for (String field : fields) {
-      Object v = record.get(field);
-      if (v == null) {
-        put((byte) 0);
-      } else if (v instanceof String s) {
-        putText((byte) 'S', s);
-      } else if (v instanceof Boolean b) {
-        put((byte) (b ? 'T' : 'F'));
+      value(record.get(field));
+    }
+  }
+
+  private void value(Object v) {
+    if (v == null) {
+      put((byte) 0);
+    } else if (v instanceof String s) {
+      putText((byte) 'S', s);
+    } else if (v instanceof Boolean b) {
+      put((byte) (b ? 'T' : 'F'));
+    } else if (v instanceof List<?> list) {
+      // element by element, so that ["a, b"] and ["a", "b"] differ and [42] equals [42.0]
+      put((byte) 'L');
+      putVarint(list.size());
+      for (Object element : list) {
+        value(element);
+      }
+    } else if (v instanceof Map<?, ?> map) {
+      // entries in key order: maps equal whatever their order are one key
+      put((byte) 'M');
+      putVarint(map.size());
+      TreeMap<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, e) -> sorted.put(String.valueOf(k), e));
+      sorted.forEach((k, e) -> {
+        putText((byte) 'S', k);
+        value(e);
+      });
+    } else {
+      BigDecimal d = Numbers.decimal(v);
+      if (d != null) {
+        putText((byte) 'N', (String) Text.numberToText(d));
       } else {
-        BigDecimal d = Numbers.decimal(v);
-        putText((byte) (d != null ? 'N' : 'O'), d != null ? (String) Text.numberToText(d) : v.toString());
+        // a date, an instant...: its type and text, so that values of two types never meet
+        putText((byte) 'O', v.getClass().getName() + ':' + v);
       }
     }
   }
@@ -74,6 +102,7 @@ final class KeyEncoder {
   }
 
   private void putVarint(int v) {
+    ensure(5);
     while (v >= 0x80) {
       buf[len++] = (byte) (v & 0x7F | 0x80);
       v >>>= 7;

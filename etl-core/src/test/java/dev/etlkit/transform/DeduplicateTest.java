@@ -8,7 +8,9 @@ import dev.etlkit.api.Record;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,26 @@ class DeduplicateTest {
         Record.of("id", "Ünïcode"));
 
     assertThat(out.emitted).extracting(r -> r.get("id")).containsExactly("42", 42L, true, "true", "Ünïcode");
+    assertThat(out.duplicates).isEqualTo(3);
+  }
+
+  @Test
+  void comparesListAndMapKeysElementByElement() throws Exception {
+    Deduplicate dedup = opened(Deduplicate.by("id"));
+    Map<String, Object> ab = new LinkedHashMap<>();
+    ab.put("a", 1L);
+    ab.put("b", "x");
+    Map<String, Object> ba = new LinkedHashMap<>();
+    ba.put("b", "x");
+    ba.put("a", 1.0);
+
+    Collected out = Collected.run(dedup, Record.of("id", List.of("a, b")), Record.of("id", List.of("a", "b")),
+        Record.of("id", List.of(42L)), Record.of("id", List.of(42.0)), Record.of("id", "[a, b]"),
+        Record.of("id", ab), Record.of("id", ba), Record.of("id", Map.of("a", "1, b=x")),
+        Record.of("id", LocalDate.of(2023, 1, 15)), Record.of("id", "2023-01-15"), Record.of("id", LocalDate.of(2023, 1, 15)));
+
+    assertThat(out.emitted).extracting(r -> r.get("id")).containsExactly(List.of("a, b"), List.of("a", "b"), List.of(42L),
+        "[a, b]", ab, Map.of("a", "1, b=x"), LocalDate.of(2023, 1, 15), "2023-01-15");
     assertThat(out.duplicates).isEqualTo(3);
   }
 
