@@ -93,12 +93,20 @@ final class BeanValidation implements Transformer<Record, Record> {
         values.put(fields[i], value);
       }
     }
-    Object bean;
-    try {
-      bean = MAPPER.convertValue(values, type);
-    } catch (IllegalArgumentException e) {
-      violations.add(unmappable(e, values));
-      throw Violations.reject(sorted(violations));
+    Object bean = null;
+    while (bean == null) {
+      try {
+        bean = MAPPER.convertValue(values, type);
+      } catch (IllegalArgumentException e) {
+        // the property Jackson cannot read is one violation; the others are still checked without it
+        Violation unreadable = unmappable(e, values);
+        violations.add(unreadable);
+        Integer index = indexByProperty.get(unreadable.field());
+        if (index == null || values.remove(fields[index]) == null) {
+          throw Violations.reject(sorted(violations));
+        }
+        settled[index] = true;
+      }
     }
     for (ConstraintViolation<Object> cv : validator.validate(bean)) {
       String property = firstNode(cv.getPropertyPath());

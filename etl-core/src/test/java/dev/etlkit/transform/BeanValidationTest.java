@@ -2,6 +2,7 @@ package dev.etlkit.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RecordException;
@@ -100,6 +101,25 @@ class BeanValidationTest {
             new Violation("age", "type", "must be an integer, was \"thirty\""),
             new Violation("joined", "type", "must be a date, was \"2020-01-01\""),
             new Violation("metadata", "type", "must be an object, was \"x\"")));
+  }
+
+  enum Level { LOW, HIGH }
+
+  record Ticket(@NotNull Level level, @NotNull Level priority, @CodePointLength(min = 2) String title) {
+  }
+
+  @Test
+  void reportsAValueJacksonCannotReadWithTheOtherViolations() throws Exception {
+    Transformer<Record, Record> tickets = Validate.beans(Ticket.class);
+    tickets.open(Collected.context(CLOCK));
+
+    assertThatThrownBy(() -> tickets.transform(Record.of("level", "MIDDLE", "priority", "URGENT", "title", "x"), new Collected()))
+        .isInstanceOfSatisfying(RecordException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field, Violation::rule)
+            .containsExactly(tuple("level", "type"), tuple("priority", "type"), tuple("title", "length")))
+        .hasMessageContaining("level: cannot be read (")
+        .hasMessageContaining("was \"MIDDLE\"");
+    assertThat(Collected.one(tickets, Record.of("level", "LOW", "priority", "HIGH", "title", "ok")).get("level")).isEqualTo("LOW");
   }
 
   @Test
