@@ -153,6 +153,11 @@ final class JdbcReference implements ReferenceData {
     if (statement == null) {
       try {
         connection = connect.call();
+        if (!connection.getAutoCommit()) {
+          // each lookup stands alone: inside a transaction, one key the query cannot take would abort it
+          // and every later lookup on the connection would fail
+          connection.setAutoCommit(true);
+        }
         untypedKey = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         statement = connection.prepareStatement(sql);
         checkOneParameter(statement);

@@ -6,6 +6,7 @@ import dev.etlkit.api.RecordException;
 import dev.etlkit.api.TransformContext;
 import dev.etlkit.api.Transformer;
 import dev.etlkit.api.Violation;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Copies fields of a matching reference record into each record; see {@link Lookup}. */
@@ -38,7 +39,15 @@ final class LookupJoin implements Transformer<Record, Record> {
   @Override
   public void transform(Record record, Emitter<Record> out) throws Exception {
     Object key = record.get(keyField);
-    Record match = key == null ? null : reference.find(keyText(key));
+    Record match;
+    try {
+      match = key == null ? null : reference.find(keyText(key));
+    } catch (SQLException e) {
+      // only a key the query cannot take gets here (text for an integer column): this record alone
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+      String message = "cannot be looked up in " + reference.name() + " (" + why + "), was " + Violations.describe(key);
+      throw new RecordException(keyField + ": " + message, List.of(new Violation(keyField, "lookup", message)));
+    }
     if (match == null) {
       if (rejectMissing) {
         String message = "has no match in " + reference.name() + ", was " + Violations.describe(key);

@@ -3,12 +3,15 @@ package dev.etlkit.examples.employee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.etlkit.Pipeline;
 import dev.etlkit.PipelineResult;
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Transformer;
+import dev.etlkit.api.Violation;
 import dev.etlkit.testkit.CollectingSink;
 import dev.etlkit.testkit.ListSource;
 import dev.etlkit.testkit.PostgresDatabase;
@@ -143,7 +146,31 @@ class DepartmentLookupTest {
 
     assertThat(result.succeeded()).isTrue();
     assertThat(sink.items()).extracting(r -> r.get("department")).containsExactly("Engineering", "Engineering");
-    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("invalid input syntax for type integer"));
+    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.violations()).containsExactly(new Violation("departmentId",
+        "lookup", "cannot be looked up in a data source (invalid input syntax for type integer: \"seven\"), was \"seven\"")));
+  }
+
+  @Test
+  void looksUpAfterABadKeyOnAConnectionThatIsNotInAutoCommit() throws Exception {
+    sql("DROP TABLE IF EXISTS department_ids",
+        "CREATE TABLE department_ids (id integer PRIMARY KEY, name varchar)",
+        "INSERT INTO department_ids VALUES (7, 'Engineering')");
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(db.jdbcUrl());
+    pool.setUsername(db.user());
+    pool.setPassword(db.password());
+    pool.setAutoCommit(false);
+    try (HikariDataSource transactional = new HikariDataSource(pool)) {
+      Transformer<Record, Record> lookup = Outcomes.opened(Enrich.lookup("departmentId")
+          .jdbc(transactional, "SELECT name AS department FROM department_ids WHERE id = ?").build());
+      try {
+        assertThatThrownBy(() -> Outcomes.emitted(lookup, Record.of("departmentId", "seven"))).isInstanceOf(RecordException.class);
+        assertThat(Outcomes.emitted(lookup, Record.of("departmentId", 7L))).extracting(r -> r.get("department"))
+            .containsExactly("Engineering");
+      } finally {
+        lookup.close();
+      }
+    }
   }
 
   @Test
