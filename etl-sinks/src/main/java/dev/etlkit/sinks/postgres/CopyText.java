@@ -45,7 +45,7 @@ final class CopyText {
     } else if (value instanceof BigDecimal d) {
       sb.append(d.toPlainString());
     } else if (value instanceof Boolean b) {
-      sb.append(b ? 't' : 'f');
+      sb.append(b ? "true" : "false"); // not t/f: a text column stores what it is sent
     } else if (value instanceof Map || value instanceof List) {
       appendEscaped(sb, JsonValues.toJson(value));
     } else {

@@ -101,7 +101,9 @@ final class CopyWriter {
       String s = d.toPlainString();
       appendEscaped(s, 0, s.length());
     } else if (value instanceof Boolean b) {
-      put(b ? 't' : 'f');
+      // not t/f: a text column stores what it is sent
+      String s = b ? "true" : "false";
+      appendEscaped(s, 0, s.length());
     } else {
       // Double (Infinity and NaN included), LocalDate and Instant print in forms PostgreSQL reads.
       String s = value.toString();

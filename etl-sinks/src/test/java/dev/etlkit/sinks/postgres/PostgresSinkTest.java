@@ -104,7 +104,7 @@ class PostgresSinkTest {
 
   @Test
   void roundTripsTheSameValuesWhenTheyUpdateExistingRows() throws Exception {
-    // existing keys: the batch goes through the upsert statement, its values as array literals
+    // existing keys: the rows go through the staging table and INSERT ... ON CONFLICT DO UPDATE
     try (PostgresSink sink = upsertSink("round_trip_update")) {
       sink.open(TestContexts.sink(null));
       sink.write(chunk(employee("1", "Before", "z@x.io"), employee("2", "Before", "n@x.io"), employee("3", "Before", "q@x.io")));
@@ -404,6 +404,19 @@ class PostgresSinkTest {
 
     assertThat(query("SELECT id, join_date, is_active, note FROM existing"))
         .containsExactly(List.of("1", "2021-05-06", "t", "n/a"));
+  }
+
+  @Test
+  void writesBooleansIntoATextColumnAsTrueAndFalse() throws Exception {
+    execute("CREATE TABLE flags (id text PRIMARY KEY, flag text, active boolean)");
+    try (PostgresSink sink = PostgresSink.table("flags").dataSource(db.dataSource()).upsertOn("id").build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(Record.of("id", "1", "flag", true, "active", true), Record.of("id", "2", "flag", false, "active", false)));
+      sink.write(chunk(Record.of("id", "2", "flag", true, "active", true)));
+    }
+
+    assertThat(query("SELECT id, flag, active FROM flags ORDER BY id"))
+        .containsExactly(List.of("1", "true", "t"), List.of("2", "true", "t"));
   }
 
   @Test
