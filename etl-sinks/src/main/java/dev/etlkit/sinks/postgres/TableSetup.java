@@ -129,6 +129,50 @@ final class TableSetup {
     TableName old = table.withSuffix("__etl_old_" + Integer.toHexString(replacement.name().hashCode()));
     execute("ALTER TABLE IF EXISTS " + table.sql() + " RENAME TO " + TableName.quote(old.name()));
     execute("ALTER TABLE " + replacement.sql() + " RENAME TO " + TableName.quote(table.name()));
+    keepSharedSequences(old, table);
+    keepGrants(old, table);
     execute("DROP TABLE IF EXISTS " + old.sql());
+  }
+
+  /** Whoever could read or write the old table can use its replacement: its grants are given again. */
+  private void keepGrants(TableName old, TableName table) throws SQLException {
+    executeEach("SELECT format('GRANT %s ON %s TO %s%s', g.privilege_type, to_regclass(?),"
+        + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END,"
+        + " CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)"
+        + " FROM pg_class c, aclexplode(c.relacl) g WHERE c.oid = to_regclass(?) AND g.grantee <> c.relowner",
+        table, old);
+  }
+
+  /**
+   * A serial column's sequence belongs to the old table, and the replacement (a copy of its definition)
+   * draws its defaults from it too: dropping the old table would drop the sequence, or fail on the
+   * replacement's dependency. Such a sequence passes to the replacement's column first.
+   */
+  private void keepSharedSequences(TableName old, TableName table) throws SQLException {
+    executeEach("SELECT format('ALTER SEQUENCE %s OWNED BY %s.%I', s.oid::regclass, d.adrelid::regclass, a.attname)"
+        + " FROM pg_depend owned JOIN pg_class s ON s.oid = owned.objid AND s.relkind = 'S'"
+        + " JOIN pg_depend used ON used.refclassid = 'pg_class'::regclass AND used.refobjid = s.oid"
+        + "  AND used.classid = 'pg_attrdef'::regclass"
+        + " JOIN pg_attrdef d ON d.oid = used.objid AND d.adrelid = to_regclass(?)"
+        + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+        + " WHERE owned.classid = 'pg_class'::regclass AND owned.refclassid = 'pg_class'::regclass"
+        + "  AND owned.refobjid = to_regclass(?) AND owned.deptype = 'a'", table, old);
+  }
+
+  /** Runs each statement that {@code query} (taking the two tables' names) gives. */
+  private void executeEach(String query, TableName first, TableName second) throws SQLException {
+    List<String> statements = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(query)) {
+      ps.setString(1, first.sql());
+      ps.setString(2, second.sql());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          statements.add(rs.getString(1));
+        }
+      }
+    }
+    for (String statement : statements) {
+      execute(statement);
+    }
   }
 }

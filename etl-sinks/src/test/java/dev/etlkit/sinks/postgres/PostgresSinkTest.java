@@ -438,6 +438,46 @@ class PostgresSinkTest {
   }
 
   @Test
+  void replacesATableWithASerialColumnAndKeepsItsSequence() throws Exception {
+    execute("CREATE TABLE numbered (seq serial, id text PRIMARY KEY, name text)");
+    execute("INSERT INTO numbered (id, name) VALUES ('old', 'Old Row')");
+    for (String run : List.of("run-1", "run-2")) {
+      try (PostgresSink sink = PostgresSink.table("numbered").dataSource(db.dataSource()).replaceTable().build()) {
+        sink.open(TestContexts.sink(run, null));
+        sink.write(chunk(Record.of("id", run, "name", "Ann")));
+        sink.complete();
+      }
+    }
+
+    assertThat(query("SELECT seq, id FROM numbered")).containsExactly(List.of("3", "run-2"));
+    execute("INSERT INTO numbered (id, name) VALUES ('later', 'Bo')");
+    assertThat(query("SELECT seq FROM numbered WHERE id = 'later'")).containsExactly(List.of("4"));
+  }
+
+  @Test
+  void replacedTableKeepsTheGrantsOfTheOldOne() throws Exception {
+    String reader = "etl_reader_" + Long.toHexString(System.nanoTime());
+    execute("CREATE ROLE " + reader);
+    try {
+      execute("CREATE TABLE granted (id text PRIMARY KEY)");
+      execute("GRANT SELECT, INSERT ON granted TO " + reader);
+      execute("GRANT SELECT ON granted TO PUBLIC");
+      try (PostgresSink sink = PostgresSink.table("granted").dataSource(db.dataSource()).replaceTable().build()) {
+        sink.open(TestContexts.sink(null));
+        sink.write(chunk(Record.of("id", "1")));
+        sink.complete();
+      }
+
+      assertThat(query("SELECT grantee, privilege_type FROM information_schema.role_table_grants"
+          + " WHERE table_name = 'granted' AND grantee IN ('" + reader + "', 'PUBLIC')"))
+          .containsExactlyInAnyOrder(List.of("PUBLIC", "SELECT"), List.of(reader, "INSERT"), List.of(reader, "SELECT"));
+    } finally {
+      execute("DROP TABLE IF EXISTS granted");
+      execute("DROP ROLE " + reader);
+    }
+  }
+
+  @Test
   void replacingWithNoRecordsLeavesTheTableEmpty() throws Exception {
     execute("CREATE TABLE emptied (id text PRIMARY KEY)");
     execute("INSERT INTO emptied VALUES ('old')");
