@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
  * @param bindings the loaded columns
  * @param key the key columns of an upsert; empty to insert
  * @param onUpdate column → SQL expression set when an upsert updates a row
+ * @param checkColumns the table's check constraints by name → the columns each one reads, which the
+ *     server does not name when a row breaks one
  */
-record LoadPlan(TableName into, List<Binding> bindings, List<String> key, Map<String, String> onUpdate) {
+record LoadPlan(TableName into, List<Binding> bindings, List<String> key, Map<String, String> onUpdate,
+    Map<String, List<String>> checkColumns) {
 
   boolean upsert() {
     return !key.isEmpty();

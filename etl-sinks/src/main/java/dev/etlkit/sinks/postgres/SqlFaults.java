@@ -34,11 +34,11 @@ final class SqlFaults {
 
   /**
    * The rule a refused row broke, on the record field of each column the server names: the column of a
-   * not-null violation or of a bad value in a COPY, the key columns of a unique violation. Columns the
-   * sink does not load and expressions ({@code lower(email)}) are left out; empty when none is left (a
-   * check constraint over several columns).
+   * not-null violation or of a bad value in a COPY, the key columns of a unique violation, the columns a
+   * broken check constraint reads. Columns the sink does not load and expressions ({@code lower(email)})
+   * are left out; empty when none is left.
    */
-  static List<Violation> violations(SQLException e, List<Binding> bindings) {
+  static List<Violation> violations(SQLException e, LoadPlan plan) {
     if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
       return List.of();
     }
@@ -55,6 +55,8 @@ final class SqlFaults {
         }
       } else if (copied.find()) {
         columns.add(copied.group(1));
+      } else if (server.getConstraint() != null) {
+        columns.addAll(plan.checkColumns().getOrDefault(server.getConstraint(), List.of()));
       }
     }
     String rule = rule(String.valueOf(e.getSQLState()));
@@ -62,7 +64,7 @@ final class SqlFaults {
     List<Violation> violations = new ArrayList<>(columns.size());
     for (String column : columns) {
       // an expression index names "lower(email)": no field of the record, so no violation to count
-      bindings.stream().filter(b -> b.column().equals(column)).findFirst()
+      plan.bindings().stream().filter(b -> b.column().equals(column)).findFirst()
           .ifPresent(b -> violations.add(new Violation(b.field(), rule, message)));
     }
     return violations;

@@ -105,7 +105,23 @@ final class TableSetup {
       throw new EtlException("table " + into + " has no column for any field of the records; its columns are "
           + existing.keySet());
     }
-    return new LoadPlan(into, bindings, keyColumns(key, bindings, into), onUpdate);
+    return new LoadPlan(into, bindings, keyColumns(key, bindings, into), onUpdate, checkColumns(into));
+  }
+
+  /** The table's check constraints and the columns each one reads, in the table's order. */
+  private Map<String, List<String>> checkColumns(TableName table) throws SQLException {
+    Map<String, List<String>> checks = new LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT c.conname, a.attname FROM pg_constraint c"
+        + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)"
+        + " WHERE c.conrelid = to_regclass(?) AND c.contype = 'c' ORDER BY c.conname, a.attnum")) {
+      ps.setString(1, table.sql());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
+    return checks;
   }
 
   /** Key names may be columns or fields; the plan needs columns, each one loaded. */

@@ -221,8 +221,23 @@ class PostgresSinkTest {
 
     assertThat(batch.rejections()).containsOnlyKeys(2);
     assertThat(batch.rejections().get(2)).contains("check constraint");
+    assertThat(batch.violations().get(2)).extracting(Violation::field, Violation::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("age", "check"));
     assertThat(query("SELECT id, name, email, age FROM same_key_refused ORDER BY id"))
         .containsExactly(List.of("1", "First", "a@x.io", "30"), List.of("2", "Bo", "bo@x.io", "30"));
+  }
+
+  @Test
+  void namesEveryFieldACheckOverSeveralColumnsReads() throws Exception {
+    execute("CREATE TABLE periods (id text PRIMARY KEY, starts date, ends date, CONSTRAINT ordered CHECK (ends >= starts))");
+    TestChunk<Record> batch = chunk(Record.of("id", "1", "starts", LocalDate.of(2024, 1, 1), "ends", LocalDate.of(2023, 1, 1)));
+    try (PostgresSink sink = PostgresSink.table("periods").dataSource(db.dataSource()).build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.violations().get(0)).extracting(Violation::field, Violation::rule).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("starts", "check"), org.assertj.core.groups.Tuple.tuple("ends", "check"));
   }
 
   @Test
