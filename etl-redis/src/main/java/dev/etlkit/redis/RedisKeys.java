@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * The names of a run's keys under a prefix: {@code <prefix>:<runId>:checkpoint},
  * {@code <prefix>:<runId>:log:<name>}, {@code <prefix>:<runId>:progress},
- * {@code <prefix>:<runId>:results}, and the set of run ids {@code <prefix>:runs}.
+ * {@code <prefix>:<runId>:results}, {@code <prefix>:<runId>:lock}, and the set of run ids {@code <prefix>:runs}.
  */
 record RedisKeys(String prefix) {
 
@@ -33,6 +33,10 @@ record RedisKeys(String prefix) {
 
   String progress(String runId) {
     return run(runId) + "progress";
+  }
+
+  String lock(String runId) {
+    return run(runId) + "lock";
   }
 
   String results(String runId) {

@@ -3,7 +3,11 @@ package dev.etlkit.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
+
 import dev.etlkit.api.Checkpoint;
+import dev.etlkit.api.CheckpointStore;
+import dev.etlkit.api.ConfigException;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Position;
 import dev.etlkit.api.RunStatus;
@@ -11,6 +15,7 @@ import dev.etlkit.testkit.RedisExtension;
 import dev.etlkit.testkit.RedisPrefix;
 import dev.etlkit.testkit.RedisServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +196,57 @@ class RedisCheckpointStoreTest {
     assertThat(store.load("run-1")).isEmpty();
     assertThat(store.list()).containsExactly(other);
     assertThat(redis.command("KEYS", prefix + ":*")).asList().containsExactlyInAnyOrder(prefix + ":run-10:checkpoint", prefix + ":runs");
+  }
+
+  @Test
+  void locksARunForOneHolderAtATime() {
+    try (RedisCheckpointStore other = RedisCheckpointStore.builder().url(redis.url()).prefix(prefix).build()) {
+      CheckpointStore.RunLock held = store.lock("run-1");
+      assertThat(redis.command("PTTL", prefix + ":run-1:lock")).asInstanceOf(LONG).isPositive();
+
+      assertThatThrownBy(() -> other.lock("run-1"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("run run-1 is already running (Redis key " + prefix + ":run-1:lock at " + redis.host() + ":"
+              + redis.port() + " is held); wait for it to end or stop it");
+      assertThatThrownBy(() -> store.lock("run-1")).isInstanceOf(ConfigException.class);
+      other.lock("run-2").close();
+
+      held.close();
+      assertThat(redis.command("EXISTS", prefix + ":run-1:lock")).isEqualTo(0L);
+      other.lock("run-1").close();
+    }
+  }
+
+  @Test
+  void keepsTheLockWhileHeldAndLetsItGoWhenTheHoldersConnectionIsGone() throws Exception {
+    RedisCheckpointStore holder = RedisCheckpointStore.builder().url(redis.url()).prefix(prefix)
+        .lockLease(Duration.ofMillis(300)).build();
+    holder.lock("run-1");
+    Thread.sleep(1_000); // three leases: only the renewals keep it
+
+    assertThatThrownBy(() -> store.lock("run-1")).isInstanceOf(ConfigException.class);
+
+    holder.close(); // the process dies: no release, no more renewals, its connection closes
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    CheckpointStore.RunLock taken = null;
+    while (taken == null) {
+      try {
+        taken = store.lock("run-1");
+      } catch (ConfigException stillHeld) {
+        assertThat(System.nanoTime()).as("lock taken over within 5 s").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+    }
+    taken.close();
+  }
+
+  @Test
+  void takesOverALockAtOnceWhenItsHoldersConnectionIsGoneBeforeTheLeaseEnds() {
+    RedisCheckpointStore holder = RedisCheckpointStore.builder().url(redis.url()).prefix(prefix).build();
+    holder.lock("run-1");
+    holder.close(); // dies holding it, 30 s before the lease would end
+
+    store.lock("run-1").close();
   }
 
   @Test
