@@ -4,15 +4,20 @@ import static dev.etlkit.testkit.EtlAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.etlkit.api.Record;
+import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.Retry;
+import dev.etlkit.api.Transformer;
 import dev.etlkit.testkit.CollectingSink;
 import dev.etlkit.testkit.FailingSink;
 import dev.etlkit.testkit.FlakySource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultsTest {
 
@@ -56,6 +61,27 @@ class FaultsTest {
         .hasCounts(5, 5, 0, 0);
     assertThat(source.failures()).isEqualTo(3);
     assertThat(sink.items()).isEqualTo(TEN.subList(0, 5));
+  }
+
+  @ParameterizedTest(name = "maxRetries {0}")
+  @ValueSource(ints = {0, 1, 2})
+  void callsATransformerThatKeepsFailingTransientlyMaxRetriesPlusOneTimes(int maxRetries) {
+    AtomicInteger calls = new AtomicInteger();
+    PipelineResult result = Pipeline.builder("transform-retry")
+        .source(dev.etlkit.testkit.ListSource.of("one", List.of(Record.of("id", 3L))))
+        .transform(Transformer.<Record, Record>map("flaky", r -> {
+          calls.incrementAndGet();
+          throw new RetriableException("service unavailable");
+        }))
+        .sink(CollectingSink.create())
+        .retry(Retry.exponential(maxRetries, Duration.ofMillis(1)))
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(calls.get()).isEqualTo(maxRetries + 1);
+    assertThat(result).failedWith(maxRetries == 0 ? "service unavailable"
+        : "transformer 'flaky' on one item 1 failed after " + (maxRetries + 1) + " attempts: service unavailable");
   }
 
   @Test

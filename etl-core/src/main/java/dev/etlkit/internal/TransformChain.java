@@ -72,7 +72,13 @@ final class TransformChain {
       transformer.transform(entry.value(), collector);
     } catch (RetriableException first) {
       collector.rollback();
+      // the call above was the first attempt: the retry policy counts it by seeing its fault again
+      boolean[] firstSeen = {false};
       retry.call("transformer '" + transformer.name() + "' on " + entry.origin(), () -> {
+        if (!firstSeen[0]) {
+          firstSeen[0] = true;
+          throw first;
+        }
         collector.rollback();
         transformer.transform(entry.value(), collector);
         return null;
