@@ -29,7 +29,7 @@ final class DryRun {
     for (PluginConfig output : config.outputs()) {
       out.println("- " + RunSummary.describe(output));
     }
-    config.deadLetter("<runId>").ifPresent(f -> out.println("Rejected records: " + f));
+    config.deadLetter("<runId>").ifPresent(f -> out.println("Rejected records: " + Redaction.redact(f.toString())));
     out.println("Checkpoints: " + config.checkpoints().string("type", "file"));
     out.println("Batch size: " + config.batchSize() + ", retries: " + config.maxRetries());
   }

@@ -3,6 +3,7 @@ package dev.etlkit.examples.cli;
 import dev.etlkit.PipelineResult;
 import dev.etlkit.api.PluginConfig;
 import dev.etlkit.config.PipelineConfig;
+import dev.etlkit.examples.logging.Redaction;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,19 +53,19 @@ final class RunSummary {
       out.println("- " + describe(output));
     }
     config.deadLetter(r.runId()).ifPresent(file -> out.println("Rejected records" + (r.succeeded() ? "" : " (written when the run completes)")
-        + ": " + file + " (" + r.rejected() + ")"));
+        + ": " + Redaction.redact(file.toString()) + " (" + r.rejected() + ")"));
     if (report != null) {
       out.println("Report: " + report);
     }
   }
 
-  /** "output/employees.csv (csv)", "table employees (database)". */
+  /** "output/employees.csv (csv)", "table employees (database)"; a secret from the environment masked. */
   static String describe(PluginConfig output) {
     String type = output.string("type", "?");
     String destination = output.string("destination", output.string("path", ""));
     if (type.equals("database") || type.equals("postgres")) {
-      return "table " + destination + " (" + type + ")";
+      return Redaction.redact("table " + destination + " (" + type + ")");
     }
-    return (destination.isEmpty() ? "" : output.resolve(destination) + " ") + "(" + type + ")";
+    return Redaction.redact((destination.isEmpty() ? "" : output.resolve(destination) + " ") + "(" + type + ")");
   }
 }

@@ -152,6 +152,24 @@ class SecretsIT {
   }
 
   @Test
+  void masksASecretInAnOutputPathInTheSummaryAndTheDryRun() throws IOException {
+    Files.writeString(work.resolve("keyed-output.json"), """
+        {"sources": [{"type": "api", "url": "http://127.0.0.1:%d/employees", "headers": {"Authorization": "Bearer ${API_KEY}"}}],
+         "outputs": [{"type": "csv", "destination": "out-${API_KEY}/employees.csv"}], "maxRetries": 1, "retryDelay": "10ms"}
+        """.formatted(server.getAddress().getPort()));
+
+    Etl.Outcome dryRun = Etl.run(work, Map.of("API_KEY", key), "--config=keyed-output.json", "--dry-run");
+    Etl.Outcome run = Etl.run(work, Map.of("API_KEY", key), "--config=keyed-output.json");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(work.resolve("out-" + key + "/employees.csv")).exists();
+    for (Etl.Outcome outcome : List.of(dryRun, run)) {
+      assertThat(outcome.stdout()).contains("out-***" + java.io.File.separator + "employees.csv (csv)",
+          "out-***" + java.io.File.separator + "rejected-").doesNotContain(key);
+    }
+  }
+
+  @Test
   void masksTheKeyInTheConfigEcho() throws IOException {
     Etl.run(work, Map.of("API_KEY", key), "--config=etl.json");
 
