@@ -3,9 +3,12 @@ package dev.etlkit;
 import static dev.etlkit.testkit.EtlAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.etlkit.api.Chunk;
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.Retry;
+import dev.etlkit.api.Sink;
 import dev.etlkit.api.Transformer;
 import dev.etlkit.testkit.CollectingSink;
 import dev.etlkit.testkit.FailingSink;
@@ -82,6 +85,30 @@ class FaultsTest {
     assertThat(calls.get()).isEqualTo(maxRetries + 1);
     assertThat(result).failedWith(maxRetries == 0 ? "service unavailable"
         : "transformer 'flaky' on one item 1 failed after " + (maxRetries + 1) + " attempts: service unavailable");
+  }
+
+  @Test
+  void tellsAFailureOverSeveralLinesInOne() {
+    Sink<Record> sink = new Sink<>() {
+      @Override
+      public String name() {
+        return "table";
+      }
+
+      @Override
+      public void write(Chunk<Record> chunk) {
+        throw new EtlException("ERROR: relation \"nosuch\" does not exist\n  Position: 32\r\n");
+      }
+    };
+    PipelineResult result = Pipeline.builder("lines")
+        .source(dev.etlkit.testkit.ListSource.of("ten", TEN))
+        .sink(sink)
+        .noCheckpoints()
+        .build()
+        .run();
+
+    assertThat(result.failure()).isNotNull().doesNotContain("\n").doesNotContain("\r")
+        .endsWith("ERROR: relation \"nosuch\" does not exist Position: 32");
   }
 
   @Test

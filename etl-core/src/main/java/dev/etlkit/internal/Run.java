@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class Run {
 
   private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
   private final Definition def;
   private final String runId;
@@ -409,11 +411,13 @@ public final class Run {
     return t;
   }
 
+  /** The failure in one line: a server's message may go on over several ({@code \n  Position: 32}). */
   private static String describe(Throwable t) {
     String m = t.getMessage();
     if (m == null || m.isBlank()) {
       return t.getClass().getSimpleName();
     }
+    m = LINE_BREAKS.matcher(m.strip()).replaceAll(" ");
     if (t instanceof EtlException) {
       return m;
     }

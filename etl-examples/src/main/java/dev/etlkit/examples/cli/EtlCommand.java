@@ -79,7 +79,7 @@ public final class EtlCommand {
       arguments = Arguments.parse(args);
     } catch (Arguments.UsageException e) {
       Redaction.add(Secrets.fromEnvironment(environment));
-      err.println("error: " + Redaction.redact(e.getMessage()) + " (see --help)");
+      err.println(errorLine(e.getMessage()) + " (see --help)");
       return 2;
     }
     if (arguments.help()) {
@@ -94,7 +94,7 @@ public final class EtlCommand {
       return new EtlCommand(arguments, out, err, environment).call();
     } catch (RuntimeException e) {
       LOG.error("etl failed", e);
-      err.println("error: " + Redaction.redact(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+      err.println(errorLine(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
       return 1;
     }
   }
@@ -117,14 +117,14 @@ public final class EtlCommand {
       clock = clock();
       pipelineConfig = PipelineConfig.reader().environment(environment::get).profile(new EmployeeProfile()).read(config);
     } catch (ConfigException e) {
-      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      e.problems().forEach(p -> err.println(errorLine(p)));
       return 2;
     }
     Redaction.add(pipelineConfig.secrets());
     if (dryRun) {
       String resumeProblem = resume == null ? null : resumeProblem(pipelineConfig);
       if (resumeProblem != null) {
-        err.println("error: " + Redaction.redact(resumeProblem));
+        err.println(errorLine(resumeProblem));
         return 2;
       }
       DryRun.print(out, config, pipelineConfig);
@@ -151,7 +151,7 @@ public final class EtlCommand {
           .clock(clock)
           .build();
     } catch (ConfigException e) {
-      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      e.problems().forEach(p -> err.println(errorLine(p)));
       return 2;
     } catch (RuntimeException e) {
       // the checkpoint store is out of reach (REDIS_URL): a run that failed before its first record
@@ -163,7 +163,7 @@ public final class EtlCommand {
     try (CheckpointStore checkpoints = pipeline.checkpoints()) {
       String resumeProblem = resume == null ? null : resumeProblem(pipeline, checkpoints);
       if (resumeProblem != null) {
-        err.println("error: " + Redaction.redact(resumeProblem));
+        err.println(errorLine(resumeProblem));
         return 2;
       }
       openLogs(pipelineConfig);
@@ -172,7 +172,7 @@ public final class EtlCommand {
       PipelineResult result = resume != null ? pipeline.resume(runId) : pipeline.run(runId);
       return finish(result, pipelineConfig, clock, true);
     } catch (ConfigException e) {
-      e.problems().forEach(p -> err.println("error: " + Redaction.redact(p)));
+      e.problems().forEach(p -> err.println(errorLine(p)));
       return 2;
     } catch (RuntimeException e) {
       return failed(e);
@@ -196,13 +196,13 @@ public final class EtlCommand {
         RunReport.write(report, result, Redaction.secrets());
       } catch (IOException | RuntimeException e) {
         LOG.error("cannot write the report", e);
-        err.println("error: cannot write the report to " + Redaction.redact(report.toString()) + ": "
-            + Redaction.redact(String.valueOf(e.getMessage())) + (result.succeeded() ? " (the run itself succeeded)" : ""));
+        err.println(errorLine("cannot write the report to " + report + ": " + e.getMessage())
+            + (result.succeeded() ? " (the run itself succeeded)" : ""));
         return 1;
       }
     }
     if (!result.succeeded()) {
-      err.println("error: run " + result.runId() + " failed: " + Redaction.redact(result.failure())
+      err.println(errorLine("run " + result.runId() + " failed: " + result.failure())
           + (resumable ? "; fix the cause and continue it with --resume=" + result.runId() : "; fix the cause and run it again"));
       return 1;
     }
@@ -262,9 +262,14 @@ public final class EtlCommand {
     return null;
   }
 
+  /** {@code error: <message>} in one line, every secret masked: a server's message may span several. */
+  private static String errorLine(String message) {
+    return "error: " + Redaction.redact(message.strip().replaceAll("\\s*\\R\\s*", " "));
+  }
+
   private int failed(RuntimeException e) {
     LOG.error("etl failed", e);
-    err.println("error: " + Redaction.redact(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+    err.println(errorLine(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
     return 1;
   }
 
