@@ -51,15 +51,24 @@ public final class RedisCheckpointStoreProvider implements CheckpointStoreProvid
   public CheckpointStore create(PluginConfig config) {
     return RedisCheckpointStore.builder()
         .url(url(config))
-        .prefix(config.string("prefix", RedisCheckpointStore.DEFAULT_PREFIX))
+        .prefix(prefix(config))
         .timeout(config.duration("timeout", Duration.ofSeconds(5)))
         .build();
   }
 
-  /** Checks the URL's form without connecting. */
+  /** Checks the URL's form and the prefix without connecting. */
   @Override
   public void check(PluginConfig config) {
     RedisUrl.parse(url(config));
+    prefix(config);
+  }
+
+  private static String prefix(PluginConfig config) {
+    try {
+      return RedisKeys.checkPrefix(config.string("prefix", RedisCheckpointStore.DEFAULT_PREFIX));
+    } catch (IllegalArgumentException e) {
+      throw config.problem("prefix", e.getMessage());
+    }
   }
 
   private String url(PluginConfig config) {

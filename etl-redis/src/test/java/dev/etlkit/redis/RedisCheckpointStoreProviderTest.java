@@ -60,4 +60,12 @@ class RedisCheckpointStoreProviderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("Redis URL is malformed; it must look like redis://[:PASSWORD@]HOST[:PORT][/DB]");
   }
+
+  @Test
+  void checksThePrefixWithoutConnecting() {
+    assertThatThrownBy(() -> new RedisCheckpointStoreProvider(name -> "redis://127.0.0.1:1/0")
+        .check(new PluginConfig("checkpoints", Map.of("type", "redis", "prefix", "app:etl"), Path.of(""))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("checkpoints.prefix: Redis key prefix must use letters, digits, '.', '_' or '-', was 'app:etl'");
+  }
 }
