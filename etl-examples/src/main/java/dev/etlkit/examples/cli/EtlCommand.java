@@ -6,6 +6,8 @@ import dev.etlkit.QualityReport;
 import dev.etlkit.api.Checkpoint;
 import dev.etlkit.api.CheckpointStore;
 import dev.etlkit.api.ConfigException;
+import dev.etlkit.api.RetriableException;
+import dev.etlkit.api.EtlException;
 import dev.etlkit.api.RunStatus;
 import dev.etlkit.config.PipelineConfig;
 import dev.etlkit.config.Secrets;
@@ -237,7 +239,14 @@ public final class EtlCommand {
 
   /** Why {@code pipeline} cannot resume the run: it has no checkpoint, or another pipeline made it; else null. */
   private @Nullable String resumeProblem(Pipeline pipeline, CheckpointStore checkpoints) {
-    Optional<Checkpoint> saved = checkpoints.load(resume);
+    Optional<Checkpoint> saved;
+    try {
+      saved = checkpoints.load(resume);
+    } catch (RetriableException e) {
+      throw e; // the store is out of reach: a failed run, as when it was the first call
+    } catch (EtlException e) {
+      return e.getMessage(); // a corrupt checkpoint: nothing to resume from, as when there is none
+    }
     if (saved.isEmpty()) {
       return "no checkpoint for run " + resume + " in " + checkpoints + "; check the run id";
     }

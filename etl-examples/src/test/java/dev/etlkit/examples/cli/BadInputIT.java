@@ -174,6 +174,24 @@ class BadInputIT {
   }
 
   @Test
+  void refusesToResumeFromACorruptCheckpointAsFromNoneInARunAndADryRun() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
+    Files.createDirectories(work.resolve(".etl/checkpoints"));
+    Files.writeString(work.resolve(".etl/checkpoints/etl-123-abcd.json"), "{\"runId\": \"etl-123-abcd\"");
+
+    for (String[] args : new String[][] {{"--config=etl.json", "--resume=etl-123-abcd", "--report=report.json"},
+        {"--config=etl.json", "--resume=etl-123-abcd", "--dry-run"}}) {
+      Etl.Outcome outcome = Etl.run(work, Map.of(), args);
+
+      assertThat(outcome.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(outcome.stderrLines()).singleElement().asString().startsWith("error: ").contains("corrupt checkpoint ");
+      assertThat(outcome.stdout()).isEmpty();
+    }
+    assertThat(work.resolve("logs")).doesNotExist();
+    assertThat(work.resolve("report.json")).doesNotExist();
+  }
+
+  @Test
   void refusesAMalformedRedisUrlInADryRunAsARunWould() throws IOException {
     Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
 
