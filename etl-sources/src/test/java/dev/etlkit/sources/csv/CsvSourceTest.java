@@ -366,6 +366,15 @@ class CsvSourceTest {
   }
 
   @Test
+  void namesExtraValuesOfAHeaderlessFileInsteadOfDroppingThemWhenNotStrict() throws Exception {
+    Path file = write(dir, "ragged-plain.csv", "1,2\n3\n4,5,6\n");
+
+    assertThat(values(readAll(CsvSource.file(file).header(false).strict(false).build()))).containsExactly(
+        Record.of("column1", "1", "column2", "2"), Record.of("column1", "3", "column2", null),
+        Record.of("column1", "4", "column2", "5", "column3", "6"));
+  }
+
+  @Test
   void failsWhenTheHeaderNamesAColumnTwice() throws Exception {
     Path file = write(dir, "dup.csv", "id,name,id\n1,Ann,2\n");
 
