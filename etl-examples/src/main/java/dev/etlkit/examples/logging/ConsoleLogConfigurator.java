@@ -19,9 +19,12 @@ import ch.qos.logback.core.status.NopStatusListener;
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
+  /** The system property naming a Logback configuration of the user's, which replaces this set-up and the log files. */
+  static final String USER_CONFIGURATION = "logback.configurationFile";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null) {
+    if (System.getProperty(USER_CONFIGURATION) != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     context.getStatusManager().add(new NopStatusListener());

@@ -27,9 +27,13 @@ public final class LogFiles {
   private LogFiles() {
   }
 
-  /** Starts writing the log files in {@code directory}; does nothing when Logback is not the SLF4J backend. */
+  /**
+   * Starts writing the log files in {@code directory}; does nothing when Logback is not the SLF4J backend,
+   * or when a {@code -Dlogback.configurationFile} of the user's says where logs go instead.
+   */
   public static void open(Path directory) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
+        || System.getProperty(ConsoleLogConfigurator.USER_CONFIGURATION) != null) {
       return;
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

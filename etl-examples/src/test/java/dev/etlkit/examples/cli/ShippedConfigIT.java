@@ -131,6 +131,26 @@ class ShippedConfigIT {
   }
 
   @Test
+  void logsOnlyWhereALogbackConfigurationOfTheUsersSays() throws IOException {
+    Path mine = root.resolve("my-logback.xml");
+    Files.writeString(mine, """
+        <configuration>
+          <appender name="file" class="ch.qos.logback.core.FileAppender">
+            <file>%s</file>
+            <encoder><pattern>%%level %%msg%%n</pattern></encoder>
+          </appender>
+          <root level="INFO"><appender-ref ref="file"/></root>
+        </configuration>
+        """.formatted(root.resolve("my.log")));
+
+    Etl.Outcome outcome = Etl.run(work, Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + mine), CONFIG);
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    assertThat(work.resolve("logs")).doesNotExist();
+    assertThat(Files.readString(root.resolve("my.log"))).contains("INFO ETL configuration loaded from etl-examples/config/employees.json");
+  }
+
+  @Test
   void checksTheConfigAndCreatesNothingOnADryRun() throws IOException {
     List<String> before = Etl.files(work);
 
