@@ -62,8 +62,22 @@ public final class PostgresExtension implements ParameterResolver {
    * closes (drops) it when that context ends. Keyed by the context itself: a store also answers with what
    * an enclosing context put there, and each test must get its own.
    */
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5 has no computeIfAbsent
   private static PostgresDatabase database(ExtensionContext context) {
-    return context.getStore(NAMESPACE).computeIfAbsent(context.getUniqueId(), key -> create(), PostgresDatabase.class);
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(context.getUniqueId(), key -> new Dropped(create()),
+        Dropped.class).database;
+  }
+
+  /**
+   * Drops the database when the store closes. A {@code CloseableResource} and not an {@code AutoCloseable}:
+   * JUnit 5 closes only the former, and JUnit 6, which closes both, would otherwise close it twice.
+   */
+  @SuppressWarnings("deprecation")
+  private record Dropped(PostgresDatabase database) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() throws SQLException {
+      database.close();
+    }
   }
 
   private static PostgresDatabase create() {

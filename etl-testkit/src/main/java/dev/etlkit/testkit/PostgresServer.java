@@ -104,6 +104,9 @@ record PostgresServer(String host, int port, String adminDatabase, String user, 
       props.setProperty("password", password);
     }
     props.setProperty("connectTimeout", "5");
+    // a server that accepts the connection but never answers the start-up (not PostgreSQL on that port)
+    // would otherwise hang the test run
+    props.setProperty("loginTimeout", "10");
     return DriverManager.getConnection(jdbcUrl(database), props);
   }
 

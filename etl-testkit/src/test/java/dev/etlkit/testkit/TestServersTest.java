@@ -2,7 +2,14 @@ package dev.etlkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What a test is told when the server its environment variable names cannot be used. */
 class TestServersTest {
@@ -15,6 +22,31 @@ class TestServersTest {
             + "nothing answers on that port")
         .hasMessageEndingWith("Fix it, or unset it to use 127.0.0.1:5432 or Testcontainers.")
         .hasMessageNotContaining("sekret");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang must fail, not block the run
+  void aPostgresUrlWhereAServerAcceptsButNeverAnswersFailsInsteadOfHanging() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread accepting = new Thread(() -> {
+        List<Socket> held = new ArrayList<>();
+        try {
+          while (true) {
+            held.add(silent.accept()); // accepted, never answered
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      accepting.setDaemon(true);
+      accepting.start();
+
+      assertThatThrownBy(() -> PostgresServer.given("postgresql://postgres:sekret@127.0.0.1:" + silent.getLocalPort() + "/test"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("ETL_TEST_POSTGRES_URL names PostgreSQL at 127.0.0.1:" + silent.getLocalPort()
+              + ", which cannot be used: ")
+          .hasMessageNotContaining("sekret");
+    }
   }
 
   @Test
