@@ -29,9 +29,17 @@ final class CrashTrigger implements PipelineListener {
     this.saved = committedBefore;
   }
 
+  /**
+   * A kill after batch N, or before its checkpoint, holds the writer once batch N is committed: its
+   * checkpoint was handed to the saving thread just before, so the next save covers exactly batch N
+   * (not a later one that overtook it) and fires the kill, and nothing after batch N is written.
+   */
   @Override
   public void batchCommitted(Progress progress) {
     committed = progress.batches();
+    if ((is(CrashPoint.Kind.AFTER_BATCH) || is(CrashPoint.Kind.BEFORE_CHECKPOINT)) && committed >= point.batch()) {
+      waitToBeKilled();
+    }
   }
 
   /** A trigger that never fires: in the test's own JVM and in runs that are not killed. */
@@ -95,6 +103,10 @@ final class CrashTrigger implements PipelineListener {
     }
     System.out.println(READY + point);
     System.out.flush();
+    waitToBeKilled();
+  }
+
+  private static void waitToBeKilled() {
     try {
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {

@@ -128,6 +128,14 @@ class CrashHarnessTest {
   }
 
   @Test
+  void killsAfterTheBatchAskedForWithNothingWrittenAfterIt() {
+    // The forgetful sink keeps what the killed run wrote: its output is right only when the kill came
+    // with the file holding exactly the checkpointed batches, not after the writer went on.
+    assertThatCode(() -> CrashHarness.of(Forgetful.class).workDir(work).killAfterBatch(4).killAfterBatch(9)
+        .assertResumedOutputEqualsUninterrupted()).doesNotThrowAnyException();
+  }
+
+  @Test
   void failsWhenARunEndsBeforeItsKillPoint() {
     assertThatThrownBy(() -> CrashHarness.of(Forgetful.class).workDir(work).killAfterBatch(500)
         .assertResumedOutputEqualsUninterrupted())
