@@ -13,12 +13,15 @@ import dev.etlkit.api.Transformer;
 import dev.etlkit.testkit.CollectingSink;
 import dev.etlkit.testkit.FailingSink;
 import dev.etlkit.testkit.FlakySource;
+import dev.etlkit.checkpoint.FileCheckpointStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,6 +112,41 @@ class FaultsTest {
 
     assertThat(result.failure()).isNotNull().doesNotContain("\n").doesNotContain("\r")
         .endsWith("ERROR: relation \"nosuch\" does not exist Position: 32");
+  }
+
+  private static Pipeline collecting(CollectingSink<Record> collect, int failAtBatch, Path checkpoints) {
+    return Pipeline.builder("collect")
+        .source(dev.etlkit.testkit.ListSource.of("ten", TEN))
+        .sink(collect)
+        .sink(FailingSink.fatalAtBatch(failAtBatch, () -> new IOException("disk full")))
+        .batchSize(2)
+        .checkpoints(FileCheckpointStore.in(checkpoints))
+        .build();
+  }
+
+  @Test
+  void aCollectingSinkResumedGoesOnFromTheCheckpoint(@TempDir Path dir) {
+    CollectingSink<Record> collect = CollectingSink.create();
+    assertThat(collecting(collect, 3, dir).run("run-1").succeeded()).isFalse();
+    assertThat(collect.items()).hasSize(6); // the failed batch reached it
+
+    PipelineResult resumed = collecting(collect, 1_000, dir).resume("run-1");
+
+    assertThat(resumed).succeeded();
+    assertThat(collect.items()).isEqualTo(TEN);
+    assertThat(collect.count()).isEqualTo(10);
+  }
+
+  @Test
+  void aNewCollectingSinkOnResumeCountsOnFromTheCheckpoint(@TempDir Path dir) {
+    assertThat(collecting(CollectingSink.create(), 3, dir).run("run-1").succeeded()).isFalse();
+    CollectingSink<Record> fresh = CollectingSink.create();
+
+    PipelineResult resumed = collecting(fresh, 1_000, dir).resume("run-1");
+
+    assertThat(resumed).succeeded();
+    assertThat(fresh.count()).isEqualTo(10);
+    assertThat(fresh.items()).isEqualTo(TEN.subList(10 - fresh.items().size(), 10)).isNotEmpty();
   }
 
   @Test

@@ -59,9 +59,24 @@ public final class CollectingSink<T> implements Sink<T> {
     return name;
   }
 
+  /**
+   * On resume, goes on from the checkpoint: the count is the checkpoint's, and the items written after it
+   * by the attempt that failed (when this is the same instance) are dropped, as a file would be cut back.
+   * A new instance cannot hold what an earlier attempt kept: its {@link #items()} are this attempt's.
+   */
   @Override
   public void open(SinkContext context) {
     opened = true;
+    Map<String, Object> restored = context.restoredState();
+    if (restored != null && restored.get("count") instanceof Number n) {
+      long committed = n.longValue();
+      synchronized (items) {
+        while (items.size() > committed) {
+          items.remove(items.size() - 1);
+        }
+      }
+      count = committed;
+    }
   }
 
   @Override
