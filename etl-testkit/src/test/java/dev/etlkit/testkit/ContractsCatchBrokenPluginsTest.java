@@ -144,4 +144,99 @@ class ContractsCatchBrokenPluginsTest {
         .isInstanceOf(EtlException.class)
         .hasMessageStartingWith("sink 'lines' cannot be checkpointed: its state 'file' is a ");
   }
+
+  /**
+   * Appends lines to a file and cuts it back on resume, but its state counts only the bytes this attempt
+   * wrote: right after one resume, wrong after two.
+   */
+  static final class AttemptLengthSink implements Sink<String> {
+    private final Path file;
+    private final boolean countsEarlierAttempts;
+    private long start;
+    private long written;
+
+    AttemptLengthSink(Path file, boolean countsEarlierAttempts) {
+      this.file = file;
+      this.countsEarlierAttempts = countsEarlierAttempts;
+    }
+
+    @Override
+    public String name() {
+      return "lines";
+    }
+
+    @Override
+    public void open(SinkContext context) throws Exception {
+      Map<String, Object> restored = context.restoredState();
+      start = restored == null ? 0 : (Long) restored.get("length");
+      byte[] kept = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+      Files.write(file, java.util.Arrays.copyOf(kept, (int) start));
+      written = 0;
+    }
+
+    @Override
+    public void write(Chunk<String> chunk) throws Exception {
+      String lines = String.join("", chunk.items());
+      Files.writeString(file, lines, java.nio.file.StandardOpenOption.APPEND);
+      written += lines.length();
+    }
+
+    @Override
+    public Map<String, Object> state() {
+      return Map.of("length", (countsEarlierAttempts ? start : 0) + written);
+    }
+  }
+
+  private SinkContract<String> lengthContract(boolean countsEarlierAttempts) {
+    SinkContract<String> contract = new SinkContract<>() {
+      @Override
+      protected Sink<String> createSink(Path d) {
+        return new AttemptLengthSink(d.resolve("out.txt"), countsEarlierAttempts);
+      }
+
+      @Override
+      protected List<String> sampleItems() {
+        return List.of("a", "b", "c", "d", "e");
+      }
+
+      @Override
+      protected List<String> readBack(Path d) throws Exception {
+        return List.of(Files.readString(d.resolve("out.txt")).split(""));
+      }
+    };
+    contract.contractDir = dir;
+    return contract;
+  }
+
+  @Test
+  void aSinkWhoseStateForgetsEarlierAttemptsFailsTheResumeContract() {
+    assertThatCode(() -> lengthContract(true).resumedRunEndsWithTheOutputOfAnUninterruptedOne()).doesNotThrowAnyException();
+    assertThatThrownBy(() -> lengthContract(false).resumedRunEndsWithTheOutputOfAnUninterruptedOne())
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void aSinkContractWithTooFewSampleItemsSaysSo() {
+    SinkContract<String> contract = new SinkContract<>() {
+      @Override
+      protected Sink<String> createSink(Path d) {
+        return new AttemptLengthSink(d.resolve("out.txt"), true);
+      }
+
+      @Override
+      protected List<String> sampleItems() {
+        return List.of("a", "b");
+      }
+
+      @Override
+      protected List<String> readBack(Path d) {
+        return List.of();
+      }
+    };
+    contract.contractDir = dir;
+
+    assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("sampleItems() must give at least four items");
+  }
 }
