@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.etlkit.api.Chunk;
 import dev.etlkit.api.Emitter;
 import dev.etlkit.api.EtlException;
+import dev.etlkit.api.Position;
 import dev.etlkit.api.Sink;
 import dev.etlkit.api.SinkContext;
+import dev.etlkit.api.Source;
+import dev.etlkit.api.SourceContext;
+import dev.etlkit.api.SourceItem;
 import dev.etlkit.api.StatefulTransformer;
 import dev.etlkit.api.Transformer;
 import java.nio.ByteBuffer;
@@ -238,5 +242,63 @@ class ContractsCatchBrokenPluginsTest {
     assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("sampleItems() must give at least four items");
+  }
+
+  /** Lines of text, "bad" ones rejected; a rejected line's position says "line 0" unless told right. */
+  static final class LinesSource implements Source<String> {
+    private static final List<String> LINES = List.of("a", "bad", "b", "c", "bad", "d");
+    private final boolean rightRejectPositions;
+    private int next;
+
+    LinesSource(boolean rightRejectPositions) {
+      this.rightRejectPositions = rightRejectPositions;
+    }
+
+    @Override
+    public String name() {
+      return "lines";
+    }
+
+    @Override
+    public void open(SourceContext context) {
+      Position after = context.resumeAfter();
+      next = after == null ? 0 : (int) after.getLong("line", 0);
+    }
+
+    @Override
+    public SourceItem<String> read() {
+      if (next >= LINES.size()) {
+        return null;
+      }
+      String line = LINES.get(next++);
+      if (line.equals("bad")) {
+        return SourceItem.rejected(line, Position.at("line", next, "line", rightRejectPositions ? (long) next : 0L), "bad line");
+      }
+      return SourceItem.of(line, Position.at("line", next, "line", (long) next));
+    }
+  }
+
+  private SourceContract<String> linesContract(boolean rightRejectPositions) {
+    SourceContract<String> contract = new SourceContract<>() {
+      @Override
+      protected Source<String> createSource(Path d) {
+        return new LinesSource(rightRejectPositions);
+      }
+
+      @Override
+      protected List<String> expectedItems() {
+        return List.of("a", "b", "c", "d");
+      }
+    };
+    contract.contractDir = dir;
+    return contract;
+  }
+
+  @Test
+  void aSourceThatCannotResumeAfterARejectedItemFailsTheResumeContract() {
+    assertThatCode(() -> linesContract(true).resumingAfterAnyItemYieldsExactlyTheRest()).doesNotThrowAnyException();
+    assertThatThrownBy(() -> linesContract(false).resumingAfterAnyItemYieldsExactlyTheRest())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("(a rejected item)");
   }
 }
