@@ -52,12 +52,13 @@ public final class RedisExtension implements ParameterResolver, AfterEachCallbac
   @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 5 has no computeIfAbsent
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
+    RedisServer server = RedisServer.find(); // a prefix alone is no use without a server: fail here, with the reason
     if (type == RedisPrefix.class) {
       // keyed by the context itself: a store also answers with what an enclosing context (the class's
       // @BeforeAll) put there, and each test must get its own prefix
       return context.getStore(NAMESPACE).getOrComputeIfAbsent(context.getUniqueId(), key -> newPrefix(), RedisPrefix.class);
     }
-    return RedisServer.find();
+    return server;
   }
 
   @Override

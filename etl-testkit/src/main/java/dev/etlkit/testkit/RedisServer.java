@@ -27,12 +27,14 @@ public final class RedisServer {
 
   private final String host;
   private final int port;
+  private final String user;
   private final String password;
   private final int database;
 
-  RedisServer(String host, int port, String password, int database) {
+  RedisServer(String host, int port, String user, String password, int database) {
     this.host = host;
     this.port = port;
+    this.user = user;
     this.password = password;
     this.database = database;
   }
@@ -50,7 +52,7 @@ public final class RedisServer {
     if (env != null && !env.isBlank()) {
       return given(env.trim());
     }
-    RedisServer local = new RedisServer("127.0.0.1", 6379, "", 0);
+    RedisServer local = new RedisServer("127.0.0.1", 6379, "", "", 0);
     if (local.problem() == null) {
       return local;
     }
@@ -71,7 +73,7 @@ public final class RedisServer {
     return given;
   }
 
-  /** Reads {@code redis://[user:password@]host[:port][/db]}. */
+  /** Reads {@code redis://[[user]:password@]host[:port][/db]}; an ACL user logs in as that user. */
   static RedisServer parse(String url) {
     URI uri;
     try {
@@ -79,20 +81,26 @@ public final class RedisServer {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0");
     }
+    if ("rediss".equals(uri.getScheme())) {
+      throw new IllegalStateException(ENV + " uses TLS (rediss://), which the test kit's Redis client does not speak;"
+          + " give a plain redis:// server for tests");
+    }
     if (uri.getHost() == null || !"redis".equals(uri.getScheme())) {
       throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0");
     }
     String userInfo = uri.getRawUserInfo();
+    String user = "";
     String password = "";
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
+      user = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
       password = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(colon + 1), StandardCharsets.UTF_8);
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     if (!path.matches("\\d{0,9}")) {
       throw new IllegalStateException(ENV + " is not a URL such as redis://:PASSWORD@HOST:6379/0 (the database is a number)");
     }
-    return new RedisServer(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), password,
+    return new RedisServer(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), user, password,
         path.isEmpty() ? 0 : Integer.parseInt(path));
   }
 
@@ -106,9 +114,10 @@ public final class RedisServer {
     return port;
   }
 
-  /** The URL a Redis client connects to: {@code redis://host:port/db}, with the password when there is one. */
+  /** The URL a Redis client connects to: {@code redis://host:port/db}, with the user and password when there are. */
   public String url() {
-    String auth = password.isEmpty() ? "" : ":" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "@";
+    String auth = password.isEmpty() ? "" : java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"
+        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "@";
     return "redis://" + auth + host + ":" + port + "/" + database;
   }
 
@@ -166,7 +175,9 @@ public final class RedisServer {
 
   private RedisWire connect() throws IOException {
     RedisWire wire = new RedisWire(host, port);
-    if (!password.isEmpty()) {
+    if (!user.isEmpty()) {
+      wire.call("AUTH", user, password);
+    } else if (!password.isEmpty()) {
       wire.call("AUTH", password);
     }
     if (database != 0) {
@@ -187,7 +198,7 @@ public final class RedisServer {
   private static RedisServer startContainer() {
     GenericContainer<?> container = new GenericContainer<>("redis:7").withExposedPorts(6379);
     container.start();
-    return new RedisServer(container.getHost(), container.getMappedPort(6379), "", 0);
+    return new RedisServer(container.getHost(), container.getMappedPort(6379), "", "", 0);
   }
 
   /** Never shows the password. */

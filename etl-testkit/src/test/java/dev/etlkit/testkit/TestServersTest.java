@@ -1,5 +1,6 @@
 package dev.etlkit.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -63,5 +64,28 @@ class TestServersTest {
     assertThatThrownBy(() -> RedisServer.given("redis://127.0.0.1:6379/abc"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("ETL_TEST_REDIS_URL is not a URL such as redis://:PASSWORD@HOST:6379/0 (the database is a number)");
+  }
+
+  @Test
+  void logsInAsTheAclUserARedisUrlNames() {
+    RedisServer admin = RedisServer.find();
+    String user = "etl_test_user_" + Long.toHexString(System.nanoTime());
+    admin.command("ACL", "SETUSER", user, "on", ">s3cret-pw", "~*", "+@all");
+    try {
+      RedisServer given = RedisServer.given("redis://" + user + ":s3cret-pw@" + admin.host() + ":" + admin.port());
+
+      assertThat(given.command("ACL", "WHOAMI")).isEqualTo(user);
+      assertThat(given.url()).startsWith("redis://" + user + ":s3cret-pw@");
+    } finally {
+      admin.command("ACL", "DELUSER", user);
+    }
+  }
+
+  @Test
+  void aTlsRedisUrlSaysTheTestKitCannotSpeakIt() {
+    assertThatThrownBy(() -> RedisServer.given("rediss://:pw@127.0.0.1:6380/0"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("ETL_TEST_REDIS_URL uses TLS (rediss://), which the test kit's Redis client does not speak;"
+            + " give a plain redis:// server for tests");
   }
 }
