@@ -34,6 +34,7 @@ public final class TestPipeline {
   private final List<Transformer<?, ?>> steps;
   private Clock clock = CLOCK;
   private int batchSize = 1_000;
+  private int workers;
 
   private TestPipeline(List<Transformer<?, ?>> steps) {
     this.steps = steps;
@@ -61,6 +62,18 @@ public final class TestPipeline {
   }
 
   /**
+   * Threads for the unordered transformers (default: the pipeline's, processors − 1): two or more make a
+   * transformer that is not thread-safe show it, whatever machine the test runs on.
+   */
+  public TestPipeline workers(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+    }
+    this.workers = workers;
+    return this;
+  }
+
+  /**
    * Runs the items, read as a source named "test" (origins "test item 1", ...), through the steps.
    * {@code O} is the type of what reaches the sink; the steps are not typed, so it is not checked.
    */
@@ -78,6 +91,9 @@ public final class TestPipeline {
         .clock(clock)
         .onError(ErrorPolicy.skip().keepErrors(Integer.MAX_VALUE))
         .noCheckpoints();
+    if (workers > 0) {
+      pipeline.workers(workers);
+    }
     steps.forEach(pipeline::transform);
     PipelineResult result = pipeline.build().run();
     return new TestRun<>(result, sink.items(), result.errors());

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TestPipelineTest {
@@ -47,6 +49,26 @@ class TestPipelineTest {
             org.assertj.core.groups.Tuple.tuple("test item 3", "validate"));
     assertThat(run.rejected().get(1).message()).contains("joined");
     assertThat(run.result()).succeeded().hasCounts(4, 1, 2, 1);
+  }
+
+  @Test
+  void runsTransformersOnAsManyWorkersAsItIsTold() {
+    CountDownLatch bothIn = new CountDownLatch(2);
+    Transformer<Record, Record> meet = Transformer.map("meet", (Record r) -> {
+      bothIn.countDown();
+      try {
+        // two batches in flight at once reach here together only with two workers
+        return r.with("concurrent", bothIn.await(10, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+
+    TestPipeline.TestRun<Record> run = TestPipeline.of(meet).batchSize(1).workers(2)
+        .run(Record.of("id", "1"), Record.of("id", "2"));
+
+    assertThat(run.written()).extracting(r -> r.get("concurrent")).containsExactly(true, true);
   }
 
   @Test
