@@ -93,7 +93,25 @@ final class CrashOutputs {
       ch.read(buf, start);
       String s = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
       int nl = s.indexOf('\n');
-      return "\"" + (nl < 0 ? s : s.substring(0, nl)).replace("\r", "\\r") + "\"";
+      return "\"" + visible(nl < 0 ? s : s.substring(0, nl)) + "\"";
     }
+  }
+
+  /** Control characters escaped: a file the crash left with zero bytes in it would otherwise look blank. */
+  private static String visible(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format("\\x%02x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }
