@@ -61,12 +61,15 @@ record PostgresServer(String host, int port, String adminDatabase, String user, 
     String problem = given.problem();
     if (problem != null) {
       throw new IllegalStateException(ENV + " names " + given + ", which cannot be used: " + problem
-          + " Fix it, or unset it to use 127.0.0.1:5432 or Testcontainers.");
+          + (problem.endsWith(".") ? "" : ".") + " Fix it, or unset it to use 127.0.0.1:5432 or Testcontainers.");
     }
     return given;
   }
 
-  /** Reads {@code postgresql://user:pw@host:port/db} or {@code jdbc:postgresql://user:pw@host:port/db}. */
+  /**
+   * Reads {@code postgresql://user:pw@host:port/db} or {@code jdbc:postgresql://host:port/db?user=..&password=..}
+   * (either form may put the credentials in either place).
+   */
   static PostgresServer parse(String url) {
     String plain = url.startsWith("jdbc:") ? url.substring(5) : url;
     URI uri;
@@ -85,6 +88,21 @@ record PostgresServer(String host, int port, String adminDatabase, String user, 
       int colon = userInfo.indexOf(':');
       user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
       password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+    }
+    // the JDBC form's ?user=...&password=..., as the driver reads them
+    String query = uri.getRawQuery();
+    for (String parameter : query == null ? new String[0] : query.split("&")) {
+      int eq = parameter.indexOf('=');
+      String name = eq < 0 ? parameter : parameter.substring(0, eq);
+      String value = eq < 0 ? "" : decode(parameter.substring(eq + 1));
+      if (name.equals("user")) {
+        user = value;
+      } else if (name.equals("password")) {
+        password = value;
+      }
+    }
+    if (uri.getPort() > 65_535) {
+      throw new IllegalStateException(ENV + " names port " + uri.getPort() + ", which is no port (1 to 65535)");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     return new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),

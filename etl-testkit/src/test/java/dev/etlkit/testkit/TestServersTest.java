@@ -51,6 +51,22 @@ class TestServersTest {
   }
 
   @Test
+  void readsTheCredentialsOfAJdbcUrlsQuery() {
+    assertThatThrownBy(() -> PostgresServer.given("jdbc:postgresql://127.0.0.1:5432/test?user=etl_no_such_role&password=sekret"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("role \"etl_no_such_role\" does not exist")
+        .hasMessageContaining(". Fix it, or unset it")
+        .hasMessageNotContaining("sekret");
+  }
+
+  @Test
+  void aPortOutOfRangeSaysSo() {
+    assertThatThrownBy(() -> PostgresServer.given("postgresql://postgres@127.0.0.1:99999/test"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("ETL_TEST_POSTGRES_URL names port 99999, which is no port (1 to 65535)");
+  }
+
+  @Test
   void aRedisUrlWhereNothingAnswersSaysSoAndWhatElseWouldDo() {
     assertThatThrownBy(() -> RedisServer.given("redis://:sekret@127.0.0.1:1/0"))
         .isInstanceOf(IllegalStateException.class)
