@@ -34,6 +34,19 @@ public final class PipelineResultAssert extends AbstractAssert<PipelineResultAss
     return countsAddUp();
   }
 
+  /** The run failed, and its failure's message contains {@code part}. */
+  public PipelineResultAssert failedWithMessageContaining(String part) {
+    isNotNull();
+    if (actual.status() != RunStatus.FAILED) {
+      failWithMessage("Expected run %s to fail with a message containing <%s> but it succeeded", actual.runId(), part);
+    }
+    if (actual.failure() == null || !actual.failure().contains(part)) {
+      failWithMessage("Expected run %s to fail with a message containing%n  <%s>%nbut it failed with%n  <%s>", actual.runId(), part,
+          actual.failure());
+    }
+    return countsAddUp();
+  }
+
   /** read + added = rejected + duplicates + filtered + written: every item read or split off is accounted for. */
   public PipelineResultAssert countsAddUp() {
     long sum = actual.rejected() + actual.duplicates() + actual.filtered() + actual.written();

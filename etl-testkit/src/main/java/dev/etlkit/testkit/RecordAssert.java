@@ -1,6 +1,7 @@
 package dev.etlkit.testkit;
 
 import dev.etlkit.api.Record;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -11,6 +12,43 @@ public final class RecordAssert extends AbstractAssert<RecordAssert, Record> {
 
   RecordAssert(Record actual) {
     super(actual, RecordAssert.class);
+  }
+
+  /**
+   * Equal as {@link Record#equals} says: the same fields in the same order with equal values. A failure
+   * names each field that differs and the values' types, which a record's text does not show ({@code 41}
+   * and {@code "41"} print alike).
+   */
+  @Override
+  public RecordAssert isEqualTo(@Nullable Object expected) {
+    if (expected instanceof Record wanted && actual != null && !actual.equals(wanted)) {
+      failWithMessage("Expected record%n  <%s>%nbut was%n  <%s>%n%s", wanted, actual, String.join("\n", differences(wanted, actual)));
+    }
+    return super.isEqualTo(expected);
+  }
+
+  private static List<String> differences(Record wanted, Record got) {
+    List<String> out = new ArrayList<>();
+    for (String field : wanted.fieldNames()) {
+      if (!got.has(field)) {
+        out.add("field '" + field + "' is missing");
+      } else if (!Objects.equals(wanted.get(field), got.get(field))) {
+        out.add("field '" + field + "': expected " + typed(wanted.get(field)) + " but was " + typed(got.get(field)));
+      }
+    }
+    for (String field : got.fieldNames()) {
+      if (!wanted.has(field)) {
+        out.add("field '" + field + "' is not expected, holds " + typed(got.get(field)));
+      }
+    }
+    if (out.isEmpty()) {
+      out.add("same fields and values, in another order: expected " + wanted.fieldNames() + " but was " + got.fieldNames());
+    }
+    return out;
+  }
+
+  private static String typed(@Nullable Object value) {
+    return value == null ? "null" : "<" + value + "> (" + value.getClass().getSimpleName() + ")";
   }
 
   /** The field exists and holds exactly this value (type included: 30L, not 30). */
