@@ -67,7 +67,7 @@ public abstract class SinkContract<T> {
     Map<String, Object> committed = crashAfter(null, items.subList(0, 2), items.subList(2, 3));
     committed = crashAfter(committed, items.subList(2, 3), items.subList(3, 4));
     try (Sink<T> resumed = createSink(contractDir)) {
-      resumed.open(TestContexts.sink(committed));
+      openOn(resumed, committed);
       resumed.write(TestChunk.of(items.subList(3, items.size())));
       resumed.complete();
     }
@@ -84,7 +84,7 @@ public abstract class SinkContract<T> {
       throws Exception {
     Sink<T> crashed = createSink(contractDir);
     try {
-      crashed.open(TestContexts.sink(restored));
+      openOn(crashed, restored);
       crashed.write(TestChunk.of(batch));
       // as a checkpoint keeps it: checked, saved as JSON and read back
       Map<String, Object> committed = asCheckpointed(crashed.name(), crashed.state());
@@ -92,6 +92,16 @@ public abstract class SinkContract<T> {
       return committed;
     } finally {
       crashed.close();
+    }
+  }
+
+  /** Opens {@code sink} on a restored state; a cast that fails on it is told with what a checkpoint gives back. */
+  private static void openOn(Sink<?> sink, @Nullable Map<String, Object> restored) throws Exception {
+    try {
+      sink.open(TestContexts.sink(restored));
+    } catch (ClassCastException e) {
+      throw new AssertionError("sink '" + sink.name() + "' could not open on its restored state " + restored + ": "
+          + e.getMessage() + " (a checkpoint gives whole numbers back as Long, others as Double, objects as Map)", e);
     }
   }
 

@@ -153,7 +153,7 @@ class ContractsCatchBrokenPluginsTest {
    * Appends lines to a file and cuts it back on resume, but its state counts only the bytes this attempt
    * wrote: right after one resume, wrong after two.
    */
-  static final class AttemptLengthSink implements Sink<String> {
+  static class AttemptLengthSink implements Sink<String> {
     private final Path file;
     private final boolean countsEarlierAttempts;
     private long start;
@@ -300,5 +300,40 @@ class ContractsCatchBrokenPluginsTest {
     assertThatThrownBy(() -> linesContract(false).resumingAfterAnyItemYieldsExactlyTheRest())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("(a rejected item)");
+  }
+
+  @Test
+  void aSinkThatCastsItsRestoredStateWronglyIsToldWhatACheckpointGivesBack() {
+    SinkContract<String> contract = new SinkContract<>() {
+      @Override
+      protected Sink<String> createSink(Path d) {
+        return new AttemptLengthSink(d.resolve("out.txt"), true) {
+          @Override
+          public void open(SinkContext context) throws Exception {
+            Map<String, Object> restored = context.restoredState();
+            if (restored != null && (Integer) restored.get("length") < 0) { // written as an int, a Long comes back
+              throw new IllegalStateException("negative length");
+            }
+            super.open(context);
+          }
+        };
+      }
+
+      @Override
+      protected List<String> sampleItems() {
+        return List.of("a", "b", "c", "d");
+      }
+
+      @Override
+      protected List<String> readBack(Path d) throws Exception {
+        return List.of(Files.readString(d.resolve("out.txt")).split(""));
+      }
+    };
+    contract.contractDir = dir;
+
+    assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("sink 'lines' could not open on its restored state {length=2}: ")
+        .hasMessageEndingWith("(a checkpoint gives whole numbers back as Long, others as Double, objects as Map)");
   }
 }
