@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,23 +127,7 @@ class ContractsCatchBrokenPluginsTest {
 
   @Test
   void aSinkWhoseStateJsonCannotHoldFailsTheResumeContractNamingTheKey() {
-    SinkContract<String> contract = new SinkContract<>() {
-      @Override
-      protected Sink<String> createSink(Path d) {
-        return new PathStateSink(d.resolve("out.txt"));
-      }
-
-      @Override
-      protected List<String> sampleItems() {
-        return List.of("a", "b", "c", "d");
-      }
-
-      @Override
-      protected List<String> readBack(Path d) throws Exception {
-        return List.of(Files.readString(d.resolve("out.txt")).split(""));
-      }
-    };
-    contract.contractDir = dir;
+    SinkContract<String> contract = lineContract(d -> new PathStateSink(d.resolve("out.txt")), "a", "b", "c", "d");
 
     assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
         .isInstanceOf(EtlException.class)
@@ -192,15 +177,20 @@ class ContractsCatchBrokenPluginsTest {
   }
 
   private SinkContract<String> lengthContract(boolean countsEarlierAttempts) {
+    return lineContract(d -> new AttemptLengthSink(d.resolve("out.txt"), countsEarlierAttempts), "a", "b", "c", "d", "e");
+  }
+
+  /** The sink contract over a sink writing one-character items to {@code out.txt}, read back character by character. */
+  private SinkContract<String> lineContract(Function<Path, Sink<String>> sink, String... items) {
     SinkContract<String> contract = new SinkContract<>() {
       @Override
       protected Sink<String> createSink(Path d) {
-        return new AttemptLengthSink(d.resolve("out.txt"), countsEarlierAttempts);
+        return sink.apply(d);
       }
 
       @Override
       protected List<String> sampleItems() {
-        return List.of("a", "b", "c", "d", "e");
+        return List.of(items);
       }
 
       @Override
@@ -221,23 +211,7 @@ class ContractsCatchBrokenPluginsTest {
 
   @Test
   void aSinkContractWithTooFewSampleItemsSaysSo() {
-    SinkContract<String> contract = new SinkContract<>() {
-      @Override
-      protected Sink<String> createSink(Path d) {
-        return new AttemptLengthSink(d.resolve("out.txt"), true);
-      }
-
-      @Override
-      protected List<String> sampleItems() {
-        return List.of("a", "b");
-      }
-
-      @Override
-      protected List<String> readBack(Path d) {
-        return List.of();
-      }
-    };
-    contract.contractDir = dir;
+    SinkContract<String> contract = lineContract(d -> new AttemptLengthSink(d.resolve("out.txt"), true), "a", "b");
 
     assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
         .isInstanceOf(AssertionError.class)
@@ -304,32 +278,16 @@ class ContractsCatchBrokenPluginsTest {
 
   @Test
   void aSinkThatCastsItsRestoredStateWronglyIsToldWhatACheckpointGivesBack() {
-    SinkContract<String> contract = new SinkContract<>() {
+    SinkContract<String> contract = lineContract(d -> new AttemptLengthSink(d.resolve("out.txt"), true) {
       @Override
-      protected Sink<String> createSink(Path d) {
-        return new AttemptLengthSink(d.resolve("out.txt"), true) {
-          @Override
-          public void open(SinkContext context) throws Exception {
-            Map<String, Object> restored = context.restoredState();
-            if (restored != null && (Integer) restored.get("length") < 0) { // written as an int, a Long comes back
-              throw new IllegalStateException("negative length");
-            }
-            super.open(context);
-          }
-        };
+      public void open(SinkContext context) throws Exception {
+        Map<String, Object> restored = context.restoredState();
+        if (restored != null && (Integer) restored.get("length") < 0) { // written as an int, a Long comes back
+          throw new IllegalStateException("negative length");
+        }
+        super.open(context);
       }
-
-      @Override
-      protected List<String> sampleItems() {
-        return List.of("a", "b", "c", "d");
-      }
-
-      @Override
-      protected List<String> readBack(Path d) throws Exception {
-        return List.of(Files.readString(d.resolve("out.txt")).split(""));
-      }
-    };
-    contract.contractDir = dir;
+    }, "a", "b", "c", "d");
 
     assertThatThrownBy(contract::resumedRunEndsWithTheOutputOfAnUninterruptedOne)
         .isInstanceOf(AssertionError.class)
