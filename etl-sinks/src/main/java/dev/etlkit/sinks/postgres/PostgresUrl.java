@@ -143,9 +143,15 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
     }
   }
 
-  /** The JDBC URL and user, never the password: safe for messages. */
+  /**
+   * The JDBC URL without its parameters, and the user: safe for messages. Parameters may hold secrets
+   * under names no list can foresee ({@code sslpassword}, a driver's {@code pwd}), and this text reaches
+   * checkpoints and reports, which no log masking sees.
+   */
   @Override
   public String toString() {
-    return user.isEmpty() ? jdbcUrl : jdbcUrl + " as " + user;
+    int query = jdbcUrl.indexOf('?');
+    String where = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    return user.isEmpty() ? where : where + " as " + user;
   }
 }

@@ -34,6 +34,13 @@ class PostgresUrlTest {
   }
 
   @Test
+  void showsNoParameterWhenPrinted() {
+    assertThat(PostgresUrl.parse("postgresql://etl@host:5432/db?sslpassword=S3cr3tPw&sslmode=require")).hasToString(
+        "jdbc:postgresql://host:5432/db as etl");
+    assertThat(PostgresUrl.parse("jdbc:postgresql://host/db?pwd=S3cr3tPw").toString()).doesNotContain("S3cr3tPw");
+  }
+
+  @Test
   void redactsPasswordsInUrlsAndQueryParameters() {
     assertThat(PostgresUrl.redact("failed: postgresql://etl:secret@host/db and jdbc:postgresql://h/db?password=x&a=b"))
         .isEqualTo("failed: postgresql://etl:***@host/db and jdbc:postgresql://h/db?password=***&a=b");
