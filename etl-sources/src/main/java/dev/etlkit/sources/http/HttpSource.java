@@ -94,9 +94,9 @@ public final class HttpSource implements Source<Record> {
     retry = context.retry();
     HttpClient client = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER) // followed by the fetcher, which keeps the headers at home
         .build();
-    fetcher = new PageFetcher(client, headers, connectTimeout, requestTimeout, itemsField);
+    fetcher = new PageFetcher(client, url, headers, connectTimeout, requestTimeout, itemsField);
     Position after = context.resumeAfter();
     if (after != null) {
       token = after.getString("token");

@@ -12,18 +12,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +42,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class PageFetcher {
 
+  /** Redirects followed for one request, as the JDK's client does. */
+  private static final int MOST_REDIRECTS = 5;
+
   private final JsonFactory json = new JsonFactory();
   private final HttpClient client;
+  private final String origin;
   private final Map<String, String> headers;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final @Nullable String itemsField;
 
-  PageFetcher(HttpClient client, Map<String, String> headers, Duration connectTimeout, Duration requestTimeout,
+  /** {@code base}: the configured URL, whose origin alone is sent the headers. */
+  PageFetcher(HttpClient client, URI base, Map<String, String> headers, Duration connectTimeout, Duration requestTimeout,
       @Nullable String itemsField) {
     this.client = client;
+    this.origin = origin(base);
     this.headers = headers;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -78,6 +88,38 @@ final class PageFetcher {
    * timeout stops at the headers, and a body that stalls would hold the run for good.
    */
   private HttpResponse<byte[]> send(URI uri, String what) throws InterruptedException {
+    URI at = uri;
+    for (int redirects = 0; ; redirects++) {
+      // the headers carry credentials: they go to the configured origin only, not to where a redirect
+      // or a next-page link points elsewhere
+      if (!origin(at).equals(origin)) {
+        throw new EtlException(what + ": " + (redirects > 0 ? "redirected" : "the next page is") + " at another origin, "
+            + origin(at) + ", which is not sent the source's headers; configure that URL if it is meant");
+      }
+      HttpResponse<byte[]> response = sendOnce(at, what);
+      Optional<String> location = response.headers().firstValue("Location");
+      if (!isRedirect(response.statusCode()) || location.isEmpty()) {
+        return response;
+      }
+      if (redirects == MOST_REDIRECTS) {
+        throw new EtlException(what + ": more than " + MOST_REDIRECTS + " redirects");
+      }
+      at = at.resolve(location.get().trim());
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** {@code scheme://host:port}, the port spelled out. */
+  private static String origin(URI uri) {
+    String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    return scheme + "://" + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
+  }
+
+  private HttpResponse<byte[]> sendOnce(URI uri, String what) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout);
     headers.forEach(request::header);
     if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
@@ -100,6 +142,9 @@ final class PageFetcher {
       if (cause instanceof HttpTimeoutException) {
         throw new RetriableException("no response within " + text(requestTimeout), cause);
       }
+      if (causedBy(cause, UnresolvedAddressException.class) || causedBy(cause, UnknownHostException.class)) {
+        throw new RetriableException("unknown host " + uri.getHost(), cause);
+      }
       if (cause instanceof ConnectException) {
         throw new RetriableException("connection refused", cause);
       }
@@ -108,6 +153,15 @@ final class PageFetcher {
       }
       throw new EtlException(what + " failed: " + cause, cause);
     }
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private @Nullable Object parse(InputStream body, String what, int status, HttpHeaders headers) throws IOException {

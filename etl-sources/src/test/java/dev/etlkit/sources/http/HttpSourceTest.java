@@ -314,6 +314,46 @@ class HttpSourceTest {
   }
 
   @Test
+  void followsARedirectWithinTheOriginWithTheHeaders() throws Exception {
+    TestApi api = serve((exchange, n) -> exchange.getRequestURI().getQuery() == null
+        ? new Answer(302, Map.of("Location", "/items?moved=1"), "")
+        : "Bearer t0k3n".equals(exchange.getRequestHeaders().getFirst("Authorization")) ? Answer.json("[{\"id\": \"a\"}]")
+        : Answer.status(401));
+
+    assertThat(ids(readAll(HttpSource.get(api.url("/items")).header("Authorization", "Bearer t0k3n").build(), FAST, null)))
+        .containsExactly("a");
+    assertThat(api.requested()).containsExactly("/items", "/items?moved=1");
+  }
+
+  @Test
+  void sendsNoHeaderToAnotherOriginARedirectOrANextLinkPointsAt() throws Exception {
+    try (TestApi elsewhere = new TestApi("/items", (exchange, n) -> Answer.json("[{\"id\": \"stolen\"}]"))) {
+      String other = "http://127.0.0.1:" + elsewhere.url("/items").getPort();
+      TestApi api = serve((exchange, n) -> exchange.getRequestURI().getQuery() == null
+          ? new Answer(302, Map.of("Location", elsewhere.url("/items").toString()), "")
+          : new Answer(200, Map.of("Content-Type", "application/json", "Link", "<" + elsewhere.url("/items") + ">; rel=\"next\""),
+              "[{\"id\": \"a\"}]"));
+
+      assertThatThrownBy(() -> readAll(HttpSource.get(api.url("/items")).header("Authorization", "Bearer t0k3n").build(), FAST, null))
+          .isInstanceOf(EtlException.class)
+          .hasMessage("GET " + api.url("/items") + ": redirected at another origin, " + other
+              + ", which is not sent the source's headers; configure that URL if it is meant");
+      assertThatThrownBy(() -> readAll(HttpSource.get(api.url("/items?first=1")).header("Authorization", "Bearer t0k3n")
+          .pagination(Pagination.linkHeader()).build(), FAST, null))
+          .isInstanceOf(EtlException.class)
+          .hasMessageContaining(": the next page is at another origin, " + other + ", which is not sent the source's headers");
+      assertThat(elsewhere.seen()).isEmpty();
+    }
+  }
+
+  @Test
+  void saysAHostIsUnknownRatherThanRefusing() throws Exception {
+    assertThatThrownBy(() -> readAll(HttpSource.get(URI.create("http://no-such-host.invalid/items")).build(), Retry.none(), null))
+        .isInstanceOf(EtlException.class)
+        .hasMessageContaining("unknown host no-such-host.invalid");
+  }
+
+  @Test
   void keepsSecretsOutOfTheNameAndMessages() throws Exception {
     TestApi api = serve((exchange, n) -> Answer.status(403));
     URI withSecrets = URI.create(api.url("/items").toString().replace("http://", "http://user:hunter2@") + "?api_key=s3cr3t");
