@@ -84,7 +84,7 @@ final class Interpolation {
       result = sb.toString();
     }
     if (secretPosition) {
-      secrets.add(result);
+      secrets.addAll(Secrets.inHeaderValue(result));
     }
     secrets.addAll(Secrets.passwordsIn(result));
     return result;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,7 @@ public final class Secrets {
   // Shorter values would mask ordinary words and numbers all over the text; they are still masked
   // wherever they sit in a config echo.
   private static final int MIN_LENGTH = 4;
+  private static final Pattern SCHEME_AND_CREDENTIALS = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*\\s+(\\S+)");
 
   /** Names that hold a secret in a query string, though as an option name they would not ("key"). */
   private static final Set<String> SECRET_PARAMETERS = Set.of("key", "sig", "signature", "auth", "code");
@@ -60,6 +63,16 @@ public final class Secrets {
     // the longest first, so that "Bearer abcd" is masked whole before "abcd" is looked for
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     return new Secrets(List.copyOf(sorted));
+  }
+
+  /**
+   * A header's value and, for one of the form {@code <scheme> <credentials>} ({@code Bearer abc123},
+   * {@code Basic dXNlcjpwdw==}), the credentials alone: an API may echo the token without its scheme, in
+   * a next-page link, say.
+   */
+  public static List<String> inHeaderValue(String value) {
+    Matcher m = SCHEME_AND_CREDENTIALS.matcher(value.strip());
+    return m.matches() ? List.of(value, m.group(1)) : List.of(value);
   }
 
   /**

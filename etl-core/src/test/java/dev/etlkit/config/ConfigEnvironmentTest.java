@@ -76,6 +76,17 @@ class ConfigEnvironmentTest {
   }
 
   @Test
+  void masksTheTokenOfALiteralHeaderValueOnItsOwnToo() {
+    PipelineConfig config = parse("""
+        {"sources": [{"type": "lines", "path": "in.txt"}],
+         "outputs": [{"type": "memory", "destination": "out", "columns": [{"headers": {"Authorization": "Bearer lit3ral-SECRET"}}]}]}
+        """);
+
+    assertThat(config.secrets().redact("GET /lp/lit3ral-SECRET/p3 with Bearer lit3ral-SECRET"))
+        .isEqualTo("GET /lp/***/p3 with ***");
+  }
+
+  @Test
   void masksPasswordsInUrlsEverywhere() {
     PipelineConfig config = parse("{" + SOURCES + """
         , "outputs": [{"type": "memory", "destination": "postgresql://etl:hunter22@db:5432/etl"}]}

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,12 @@ public final class HttpSource implements Source<Record> {
     this.pagination = b.pagination;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
-    this.redactor = b.redactor;
+    // the header values are secrets whether or not a config said so: an API may echo them in a link
+    List<String> headerSecrets = new ArrayList<>();
+    headers.values().forEach(v -> headerSecrets.addAll(Secrets.inHeaderValue(v)));
+    Secrets own = Secrets.of(headerSecrets);
+    UnaryOperator<String> given = b.redactor;
+    this.redactor = text -> own.redact(given.apply(text));
   }
 
   /** A builder for a source that GETs {@code url}. */

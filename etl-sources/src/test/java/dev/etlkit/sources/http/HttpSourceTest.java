@@ -354,6 +354,20 @@ class HttpSourceTest {
   }
 
   @Test
+  void masksAHeaderTokenTheApiEchoesInItsNextLink() throws Exception {
+    TestApi api = serve((exchange, n) -> n == 1
+        ? new Answer(200, Map.of("Content-Type", "application/json", "Link", "</items/lit3ral-SECRET/p2>; rel=\"next\""),
+            "[{\"id\": \"a\"}]")
+        : Answer.status(503));
+
+    assertThatThrownBy(() -> readAll(HttpSource.get(api.url("/items")).header("Authorization", "Bearer lit3ral-SECRET")
+        .pagination(Pagination.linkHeader()).build(), Retry.none(), null))
+        .isInstanceOf(EtlException.class)
+        .hasMessageContaining("/items/***/p2")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("lit3ral-SECRET"));
+  }
+
+  @Test
   void keepsSecretsOutOfTheNameAndMessages() throws Exception {
     TestApi api = serve((exchange, n) -> Answer.status(403));
     URI withSecrets = URI.create(api.url("/items").toString().replace("http://", "http://user:hunter2@") + "?api_key=s3cr3t");
