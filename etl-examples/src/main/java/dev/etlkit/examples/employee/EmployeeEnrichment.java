@@ -1,6 +1,8 @@
 package dev.etlkit.examples.employee;
 
 import dev.etlkit.api.Record;
+import dev.etlkit.api.RecordException;
+import dev.etlkit.api.Violation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The profile's enrichment, see {@link EmployeeRules#enrich(Record, Clock)}. A value that is not of the
- * type a computation needs (with validation off) leaves that entry out rather than guessing.
+ * type a computation needs (with validation off) leaves that entry out rather than guessing; a
+ * {@code metadata} that is not an object rejects the record, since enriching would replace it.
  */
 final class EmployeeEnrichment {
 
@@ -32,11 +35,21 @@ final class EmployeeEnrichment {
   private EmployeeEnrichment() {
   }
 
+  private static String describe(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : value instanceof List<?> ? "a list" : value.toString();
+  }
+
   static Record enrich(Record record, Clock clock) {
     Stamp now = stamp(clock);
     // Built as a record, which the enriched record keeps as its metadata map without copying it.
     Record.Builder metadata = Record.builder(12);
-    if (record.get("metadata") instanceof Map<?, ?> existing) {
+    Object had = record.get("metadata");
+    if (had != null && !(had instanceof Map<?, ?>)) {
+      // (validation off) enriching would replace it, and what the record had would be lost
+      String message = "must be an object to be enriched, was " + describe(had);
+      throw new RecordException("metadata: " + message, List.of(new Violation("metadata", "type", message)));
+    }
+    if (had instanceof Map<?, ?> existing) {
       existing.forEach((k, v) -> metadata.put(String.valueOf(k), v));
     }
     if (record.get("joinDate") instanceof LocalDate joined) {

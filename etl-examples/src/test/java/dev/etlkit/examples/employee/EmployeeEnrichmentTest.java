@@ -1,9 +1,13 @@
 package dev.etlkit.examples.employee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.etlkit.api.Record;
+import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Transformer;
+import dev.etlkit.api.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,5 +112,15 @@ class EmployeeEnrichmentTest {
     assertThat(metadata(raw)).containsExactly(
         Map.entry("processedAt", "2025-06-16T03:00:00Z"),
         Map.entry("enrichmentVersion", "1.0"));
+  }
+
+  @Test
+  void rejectsAMetadataThatIsNotAnObjectInsteadOfReplacingIt() {
+    for (Object had : List.of("str", List.of(1L, 2L))) {
+      assertThatThrownBy(() -> Outcomes.emitted(enrich, employee("HR", "54000", LocalDate.of(2020, 1, 1)).with("metadata", had)))
+          .isInstanceOfSatisfying(RecordException.class, e -> assertThat(e.violations())
+              .extracting(Violation::field, Violation::rule).containsExactly(tuple("metadata", "type")))
+          .hasMessageStartingWith("metadata: must be an object to be enriched, was ");
+    }
   }
 }
