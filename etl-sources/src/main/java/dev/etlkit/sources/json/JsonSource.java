@@ -82,14 +82,19 @@ public final class JsonSource implements Source<Record> {
     if (format != JsonFormat.AUTO) {
       return format;
     }
-    String n = name().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
-    if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) {
+    if (namedNdjson(name())) {
       return JsonFormat.NDJSON;
     }
     if (itemsField != null) {
       return JsonFormat.ARRAY;
     }
     return firstLineHoldsAWholeObjectWithMoreAfterIt() ? JsonFormat.NDJSON : JsonFormat.ARRAY;
+  }
+
+  /** Whether a file's name says NDJSON: {@code .ndjson} or {@code .jsonl}, gzipped or not. */
+  private static boolean namedNdjson(String name) {
+    String n = name.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+    return n.endsWith(".ndjson") || n.endsWith(".jsonl");
   }
 
   private boolean firstLineHoldsAWholeObjectWithMoreAfterIt() throws IOException {
@@ -180,8 +185,11 @@ public final class JsonSource implements Source<Record> {
 
     /** The source; fails with a {@link ConfigException} when the file cannot be read or NDJSON is given an items field. */
     public JsonSource build() {
-      if (format == JsonFormat.NDJSON && itemsField != null) {
-        throw new ConfigException("json source " + path + ": itemsField does not apply to NDJSON");
+      boolean ndjson = format == JsonFormat.NDJSON
+          || format == JsonFormat.AUTO && namedNdjson(String.valueOf(path.getFileName()));
+      if (ndjson && itemsField != null) {
+        throw new ConfigException("json source " + path + ": itemsField does not apply to NDJSON"
+            + (format == JsonFormat.AUTO ? " (its name says NDJSON; give \"format\": \"array\" if it is one JSON document)" : ""));
       }
       return new JsonSource(this);
     }

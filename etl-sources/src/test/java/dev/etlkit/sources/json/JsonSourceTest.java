@@ -94,6 +94,18 @@ class JsonSourceTest {
   }
 
   @Test
+  void refusesAnItemsFieldOnAFileNamedNdjsonUnlessTheFormatSaysArray() throws Exception {
+    Path file = write(dir, "wrapped.ndjson", "{\"data\": [{\"id\": 1}]}");
+
+    assertThatThrownBy(() -> JsonSource.file(file).itemsField("data").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("json source " + file + ": itemsField does not apply to NDJSON"
+            + " (its name says NDJSON; give \"format\": \"array\" if it is one JSON document)");
+    assertThat(values(readAll(JsonSource.file(file).itemsField("data").format(JsonFormat.ARRAY).build())))
+        .containsExactly(Record.of("id", 1L));
+  }
+
+  @Test
   void keepsNumbersExact() throws Exception {
     Path file = write(dir, "numbers.json",
         "[{\"small\": 42, \"negative\": -7, \"huge\": 123456789012345678901234567890, \"money\": 0.10, \"exp\": 1e400}]");
