@@ -148,6 +148,28 @@ final class TableSetup {
     keepSharedSequences(old, table);
     keepGrants(old, table);
     execute("DROP TABLE IF EXISTS " + old.sql());
+    renameWhatCarriesTheTemporaryName(replacement, table);
+  }
+
+  /**
+   * The indexes, constraints and sequences the replacement got with it are named after it
+   * ({@code employees__etl_1a2b_pkey}); once the old table is gone they take the table's own names
+   * ({@code employees_pkey}), which messages and tools expect.
+   */
+  private void renameWhatCarriesTheTemporaryName(TableName replacement, TableName table) throws SQLException {
+    String from = replacement.name();
+    String to = table.name();
+    // an index that backs a constraint renames the constraint with it
+    executeEach("SELECT format('ALTER INDEX %s RENAME TO %I', c.oid::regclass, ? || substr(c.relname, length(?) + 1))"
+        + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+        + " WHERE i.indrelid = to_regclass(?) AND starts_with(c.relname, ?)", to, from, table.sql(), from);
+    executeEach("SELECT format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', n.conrelid::regclass, n.conname,"
+        + " ? || substr(n.conname, length(?) + 1)) FROM pg_constraint n"
+        + " WHERE n.conrelid = to_regclass(?) AND n.conindid = 0 AND starts_with(n.conname, ?)", to, from, table.sql(), from);
+    executeEach("SELECT format('ALTER SEQUENCE %s RENAME TO %I', s.oid::regclass, ? || substr(s.relname, length(?) + 1))"
+        + " FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+        + " WHERE d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i') AND starts_with(s.relname, ?)",
+        to, from, table.sql(), from);
   }
 
   /** Whoever could read or write the old table can use its replacement: its grants are given again. */
@@ -177,10 +199,16 @@ final class TableSetup {
 
   /** Runs each statement that {@code query} (taking the two tables' names) gives. */
   private void executeEach(String query, TableName first, TableName second) throws SQLException {
+    executeEach(query, first.sql(), second.sql());
+  }
+
+  /** Runs each statement that {@code query}, given these parameters, gives. */
+  private void executeEach(String query, String... parameters) throws SQLException {
     List<String> statements = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(query)) {
-      ps.setString(1, first.sql());
-      ps.setString(2, second.sql());
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setString(i + 1, parameters[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           statements.add(rs.getString(1));

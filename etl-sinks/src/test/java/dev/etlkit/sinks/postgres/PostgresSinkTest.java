@@ -493,6 +493,22 @@ class PostgresSinkTest {
   }
 
   @Test
+  void replacedTableGetsItsOwnConstraintAndIndexNames() throws Exception {
+    execute("CREATE TABLE named (id text PRIMARY KEY, email text UNIQUE, age integer CHECK (age > 0))");
+    execute("CREATE INDEX named_age_idx ON named (age)");
+    try (PostgresSink sink = PostgresSink.table("named").dataSource(db.dataSource()).replaceTable().build()) {
+      sink.open(TestContexts.sink("run-7", null));
+      sink.write(chunk(Record.of("id", "1", "email", "a@x.io", "age", 30L)));
+      sink.complete();
+    }
+
+    assertThat(query("SELECT conname FROM pg_constraint WHERE conrelid = 'named'::regclass ORDER BY 1"))
+        .containsExactly(List.of("named_age_check"), List.of("named_email_key"), List.of("named_pkey"));
+    assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 'named' ORDER BY 1"))
+        .containsExactly(List.of("named_age_idx"), List.of("named_email_key"), List.of("named_pkey"));
+  }
+
+  @Test
   void replacingWithNoRecordsLeavesTheTableEmpty() throws Exception {
     execute("CREATE TABLE emptied (id text PRIMARY KEY)");
     execute("INSERT INTO emptied VALUES ('old')");
