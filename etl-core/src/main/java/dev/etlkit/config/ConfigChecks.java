@@ -7,10 +7,12 @@ import dev.etlkit.internal.PluginRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,8 @@ final class ConfigChecks {
   private final PluginRegistry registry;
   private final @Nullable Profile profile;
   private Secrets secrets;
+  /** The paths of database outputs whose URL is the DATABASE_URL variable's, not an option of theirs. */
+  private final Set<String> urlFromEnvironment = new HashSet<>();
 
   ConfigChecks(Map<String, Object> root, List<String> problems, Path baseDir, UnaryOperator<@Nullable String> environment,
       PluginRegistry registry, @Nullable Profile profile) {
@@ -78,7 +82,19 @@ final class ConfigChecks {
       checkProfile(switches);
     }
     steps.forEach(s -> attempt(s.path(), () -> registry.transformer(s), () -> registry.checkTransformerOptions(s)));
-    outputs.forEach(o -> attempt(o.path(), () -> registry.sink(o), () -> registry.checkSinkOptions(o)));
+    outputs.forEach(o -> {
+      int before = problems.size();
+      attempt(o.path(), () -> registry.sink(o), () -> registry.checkSinkOptions(o));
+      if (urlFromEnvironment.contains(o.path())) {
+        // the config has no "url" to point at: the problem is the variable's
+        String url = o.path() + ".url: ";
+        for (int i = before; i < problems.size(); i++) {
+          if (problems.get(i).startsWith(url)) {
+            problems.set(i, o.path() + ": DATABASE_URL: " + problems.get(i).substring(url.length()));
+          }
+        }
+      }
+    });
 
     Object masked = Interpolation.masked(root, "", false);
     String redacted = secrets.redact(ConfigJson.write(masked));
@@ -136,6 +152,7 @@ final class ConfigChecks {
         String url = DatabaseUrl.fromEnvironment(environment, o.path(), problems);
         if (url != null) {
           options.put("url", url);
+          urlFromEnvironment.add(o.path());
           secrets = secrets.andPasswordsIn(url);
         }
       }

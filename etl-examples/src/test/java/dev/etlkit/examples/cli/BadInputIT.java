@@ -192,6 +192,19 @@ class BadInputIT {
   }
 
   @Test
+  void blamesABadDatabaseUrlOnTheVariableNotOnAFieldTheConfigDoesNotHave() throws IOException {
+    Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}],"
+        + " \"outputs\": [{\"type\": \"database\", \"destination\": \"employees\"}]}");
+
+    Etl.Outcome outcome = Etl.run(work, Map.of("DATABASE_URL", "postgresql://u:pw@127.0.0.1:notaport/db"),
+        "--config=etl.json", "--dry-run");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderrLines()).singleElement().asString()
+        .startsWith("error: etl.json: outputs[0]: DATABASE_URL: the URL has a port that is not a number from 1 to 65535");
+  }
+
+  @Test
   void refusesAMalformedRedisUrlInADryRunAsARunWould() throws IOException {
     Files.writeString(work.resolve("etl.json"), "{\"sources\": [{\"type\": \"csv\", \"path\": \"people.csv\"}], " + OUTPUTS + "}");
 

@@ -80,7 +80,9 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
         kept.add(param);
       }
     }
-    String jdbc = "jdbc:postgresql://" + beforeQuery + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+    // no database: as psql, the user's name; the driver reads an empty one so, but warns on stderr without the '/'
+    String hostAndDatabase = slash < 0 ? beforeQuery + "/" : beforeQuery;
+    String jdbc = "jdbc:postgresql://" + hostAndDatabase + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     return new PostgresUrl(jdbc, user, password);
   }
 

@@ -34,6 +34,13 @@ class PostgresUrlTest {
   }
 
   @Test
+  void connectsToTheUsersDatabaseWhenTheUrlNamesNone() {
+    assertThat(PostgresUrl.parse("postgresql://u:pw@127.0.0.1:5432").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/");
+    assertThat(PostgresUrl.parse("jdbc:postgresql://127.0.0.1:5432?user=u&sslmode=disable").jdbcUrl())
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/?sslmode=disable");
+  }
+
+  @Test
   void showsNoParameterWhenPrinted() {
     assertThat(PostgresUrl.parse("postgresql://etl@host:5432/db?sslpassword=S3cr3tPw&sslmode=require")).hasToString(
         "jdbc:postgresql://host:5432/db as etl");
