@@ -25,6 +25,9 @@ public final class Retry {
     void retrying(String what, int attempt, RetriableException fault, Duration delay);
   }
 
+  /** The longest wait a server's Retry-After gets, unless the maximum delay is longer. */
+  private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(15);
+
   private static final Retry NONE = new Retry(0, Duration.ZERO, Duration.ZERO);
 
   private final int maxRetries;
@@ -76,11 +79,14 @@ public final class Retry {
 
   /**
    * The wait before retry number {@code retry} (1-based): a random value between half and all of
-   * {@code initialDelay * 2^(retry-1)}, capped, or {@code retryAfter} when the fault carried one.
+   * {@code initialDelay * 2^(retry-1)}, capped at the maximum delay; or {@code retryAfter} when the fault
+   * carried one (a server's {@code Retry-After}), up to 15 minutes or the maximum delay if that is longer.
    */
   public Duration delayBefore(int retry, @Nullable Duration retryAfter) {
     if (retryAfter != null) {
-      return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+      // the server knows when it will answer: retrying earlier only spends an attempt
+      Duration cap = maxDelay.compareTo(LONGEST_RETRY_AFTER) > 0 ? maxDelay : LONGEST_RETRY_AFTER;
+      return retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
     }
     long base = initialDelay.toMillis() << Math.min(retry - 1, 20);
     long capped = Math.min(base, maxDelay.toMillis());

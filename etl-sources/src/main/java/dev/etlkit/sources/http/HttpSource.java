@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +56,8 @@ public final class HttpSource implements Source<Record> {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final UnaryOperator<String> redactor;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
 
   private Retry retry = Retry.none();
   private @Nullable PageFetcher fetcher;
@@ -139,7 +143,8 @@ public final class HttpSource implements Source<Record> {
     String what = redactor.apply("GET " + SafeUrl.of(uri)) + (pagination == Pagination.none() ? "" : " (page " + pageNumber + ")");
     PageFetcher f = Objects.requireNonNull(fetcher, "read() before open()");
     try {
-      page = retry.call(what, () -> f.fetch(uri, what));
+      page = retry.call(what, () -> f.fetch(uri, what), (w, attempt, fault, delay) -> LOG.warn(
+          "{} failed (attempt {}): {}; retrying in {} ms", w, attempt, redactor.apply(fault.getMessage()), delay.toMillis()));
     } catch (RetriableException e) {
       RetriableException last = e.getCause() instanceof RetriableException cause ? cause : e;
       int attempts = retry.maxRetries() + 1;
