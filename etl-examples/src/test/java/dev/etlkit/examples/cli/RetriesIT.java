@@ -52,7 +52,10 @@ class RetriesIT {
 
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(requests.get()).isEqualTo(3);
-    assertThat(outcome.stderrLines()).singleElement().asString()
-        .contains("failed after 3 attempts: HTTP 503", "--resume=");
+    // each retry is a warning; the failure is one error line
+    assertThat(outcome.stderrLines()).filteredOn(l -> l.contains("[WARN]")).hasSize(2)
+        .allSatisfy(l -> assertThat(l).contains("failed (attempt ").contains("HTTP 503; retrying in "));
+    assertThat(outcome.stderrLines()).filteredOn(l -> !l.contains("[WARN]")).singleElement().asString()
+        .startsWith("error: ").contains("failed after 3 attempts: HTTP 503", "--resume=");
   }
 }
