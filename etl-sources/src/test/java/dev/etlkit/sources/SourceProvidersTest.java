@@ -108,6 +108,18 @@ class SourceProvidersTest {
   }
 
   @Test
+  void namesTheApiOptionABadValueIsIn() {
+    String url = "https://api.example.com/x";
+    assertThatThrownBy(() -> source(Map.of("type", "api", "url", url, "requestTimeout", "0s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("sources[0].requestTimeout: ");
+    assertThatThrownBy(() -> source(Map.of("type", "api", "url", url, "pagination", "page", "pageSize", 0)))
+        .hasMessage("sources[0].pageSize: must be >= 1, was 0");
+    assertThatThrownBy(() -> source(Map.of("type", "api", "url", url, "headers", Map.of("Bad Name", "v"))))
+        .hasMessageStartingWith("sources[0].headers: ");
+  }
+
+  @Test
   void failsOnAnInvalidUrlWithoutEchoingIt() {
     assertThatThrownBy(() -> source(Map.of("type", "api", "url", "https://api.example.com/x?key=s3 cr3t")))
         .isInstanceOf(ConfigException.class)

@@ -207,12 +207,23 @@ public final class HttpSource implements Source<Record> {
       this.url = Objects.requireNonNull(url, "url");
     }
 
-    /** A request header, e.g. {@code Authorization}; its value never shows in messages. */
+    /**
+     * A request header, e.g. {@code Authorization}; its value never shows in messages.
+     *
+     * @throws IllegalArgumentException for a name the JDK will not send ({@code Host}) or a value with a line break
+     */
     public Builder header(String name, String value) {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("header name must not be blank");
       }
-      headers.put(name, Objects.requireNonNull(value, "header value"));
+      try {
+        HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, Objects.requireNonNull(value, "header value"));
+      } catch (IllegalArgumentException e) {
+        // the value may be a secret: name the header only
+        throw new IllegalArgumentException("header '" + name + "' cannot be sent (a restricted name, or a character"
+            + " a header cannot hold)");
+      }
+      headers.put(name, value);
       return this;
     }
 
@@ -253,18 +264,11 @@ public final class HttpSource implements Source<Record> {
       return this;
     }
 
-    /** The source; fails with a {@link ConfigException} for a URL that is not http(s) or a header that cannot be sent. */
+    /** The source; fails with a {@link ConfigException} for a URL that is not http(s). */
     public HttpSource build() {
       String problem = urlProblem(url);
       if (problem != null) {
         throw new ConfigException("api source: url " + problem);
-      }
-      for (String name : headers.keySet()) {
-        try {
-          HttpRequest.newBuilder(url).header(name, headers.get(name));
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException("api source " + SafeUrl.of(url) + ": header '" + name + "' cannot be sent");
-        }
       }
       return new HttpSource(this);
     }

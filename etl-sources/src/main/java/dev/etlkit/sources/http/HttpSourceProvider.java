@@ -53,23 +53,28 @@ public final class HttpSourceProvider implements SourceProvider {
   @Override
   public Source<Record> create(PluginConfig config) {
     HttpSource.Builder b = HttpSource.get(url(config)).redact(config::redact);
-    try {
-      for (Map.Entry<String, Object> h : config.map("headers").entrySet()) {
-        if (h.getValue() == null || h.getValue() instanceof Map || h.getValue() instanceof List) {
-          throw config.problem("headers", "the value of '" + h.getKey() + "' must be a string");
-        }
-        b.header(h.getKey(), h.getValue().toString());
+    for (Map.Entry<String, Object> h : config.map("headers").entrySet()) {
+      if (h.getValue() == null || h.getValue() instanceof Map || h.getValue() instanceof List) {
+        throw config.problem("headers", "the value of '" + h.getKey() + "' must be a string");
       }
-      if (config.has("itemsField")) {
-        b.itemsField(config.requireString("itemsField"));
-      }
-      b.pagination(pagination(config))
-          .connectTimeout(config.duration("connectTimeout", Duration.ofSeconds(10)))
-          .requestTimeout(config.duration("requestTimeout", Duration.ofSeconds(30)));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(config.path() + ": " + e.getMessage(), e);
+      option(config, "headers", () -> b.header(h.getKey(), h.getValue().toString()));
     }
+    if (config.has("itemsField")) {
+      option(config, "itemsField", () -> b.itemsField(config.requireString("itemsField")));
+    }
+    option(config, "pagination", () -> b.pagination(pagination(config)));
+    option(config, "connectTimeout", () -> b.connectTimeout(config.duration("connectTimeout", Duration.ofSeconds(10))));
+    option(config, "requestTimeout", () -> b.requestTimeout(config.duration("requestTimeout", Duration.ofSeconds(30))));
     return b.build();
+  }
+
+  /** Sets one option; a value the builder refuses is a problem of that option, at its path. */
+  private static void option(PluginConfig config, String name, Runnable set) {
+    try {
+      set.run();
+    } catch (IllegalArgumentException e) {
+      throw config.problem(name, e.getMessage());
+    }
   }
 
   private static URI url(PluginConfig config) {
@@ -89,6 +94,9 @@ public final class HttpSourceProvider implements SourceProvider {
 
   private static Pagination pagination(PluginConfig config) {
     String kind = config.string("pagination", "none");
+    if (config.has("pageSize") && config.intValue("pageSize", 1) < 1) {
+      throw config.problem("pageSize", "must be >= 1, was " + config.intValue("pageSize", 1));
+    }
     return switch (kind) {
       case "none" -> Pagination.none();
       case "page" -> config.has("pageSize")
