@@ -3,6 +3,7 @@ package dev.etlkit;
 import dev.etlkit.api.Origin;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
+import dev.etlkit.internal.PlainJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +52,12 @@ public record RejectedRecord(Origin origin, String step, String message, List<Vi
         .build();
   }
 
-  /** What the dead letter's "record" holds; a record becomes a map when it is put (one copy, not two). */
+  /**
+   * What the dead letter's "record" holds; a record becomes a map when it is put (one copy, not two). A
+   * JSON number, boolean or array that was no object stays one, so that {@code 5} and {@code "5"} differ.
+   */
   private @Nullable Object rawValue() {
-    if (raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record) {
-      return raw;
-    }
-    return raw.toString();
+    return PlainJson.isRawItem(raw) ? raw : raw.toString();
   }
 
   /** "validate rejected employees.csv line 42: age: must be between 16 and 100". */

@@ -102,6 +102,16 @@ public final class PlainJson {
     }
   }
 
+  /**
+   * Whether a rejected item's raw value is kept as it is in the dead letter and the errors log: null,
+   * text, a number, a boolean, a list, a map or a record, so that an item {@code 5} and an item
+   * {@code "5"} stay apart. Anything else is kept as its text.
+   */
+  public static boolean isRawItem(@Nullable Object raw) {
+    return raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record || raw instanceof Boolean
+        || raw instanceof List || raw instanceof Long || raw instanceof BigDecimal || raw instanceof Double;
+  }
+
   /** {@code value} as compact UTF-8 JSON. */
   public static byte[] toBytes(@Nullable Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -43,7 +43,7 @@ final class RejectionJson {
         g.writeEndArray();
         g.writeFieldName("raw");
         Object raw = r.raw();
-        if (raw == null || raw instanceof String || raw instanceof Map || raw instanceof Record) {
+        if (PlainJson.isRawItem(raw)) {
           PlainJson.write(g, raw);
         } else {
           // as the dead letter's "record" shows it

@@ -10,6 +10,7 @@ import dev.etlkit.api.Violation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,18 @@ class RejectionJsonTest {
         + "\"joined\":\"2024-02-29\",\"tags\":[\"a\",\"\\\"quoted\\\"\"],\"meta\":{\"k\":true},\"missing\":null}");
     assertThat(back.get(1).raw()).isEqualTo("{ünïcode\n");
     assertThat(back.get(1).origin()).isEqualTo(fromText.origin());
+  }
+
+  @Test
+  void keepsTheJsonTypeOfARawItemThatWasNoObject() {
+    List<RejectedRecord> items = new ArrayList<>();
+    for (Object raw : List.of(5L, "5", List.of(1L), true)) {
+      items.add(new RejectedRecord(new Origin("feed.json", Position.at("item", items.size() + 1)), "read",
+          "expected a JSON object", List.of(), raw));
+    }
+
+    assertThat(RejectionJson.read(RejectionJson.write(items))).extracting(RejectedRecord::raw)
+        .containsExactly(5L, "5", List.of(1L), true);
+    assertThat(items).extracting(r -> r.toDeadLetter("run-1").get("record")).containsExactly(5L, "5", List.of(1L), true);
   }
 }
