@@ -139,7 +139,8 @@ final class BatchLoader implements AutoCloseable {
   private void isolate(List<Record> items, int[] rows, int from, int to, SQLException failure,
       Map<Integer, RowRejection> rejected) throws SQLException {
     if (to - from == 1) {
-      rejected.put(rows[from], new RowRejection(SqlFaults.message(failure), SqlFaults.violations(failure, plan)));
+      rejected.put(rows[from], new RowRejection(SqlFaults.message(failure),
+          SqlFaults.violations(failure, plan, items.get(rows[from]))));
       return;
     }
     int mid = (from + to) >>> 1;

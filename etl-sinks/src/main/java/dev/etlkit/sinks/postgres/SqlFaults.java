@@ -1,6 +1,7 @@
 package dev.etlkit.sinks.postgres;
 
 import dev.etlkit.internal.SqlStates;
+import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,12 +36,24 @@ final class SqlFaults {
   /**
    * The rule a refused row broke, on the record field of each column the server names: the column of a
    * not-null violation or of a bad value in a COPY, the key columns of a unique violation, the columns a
-   * broken check constraint reads. Columns the sink does not load and expressions ({@code lower(email)})
-   * are left out; empty when none is left.
+   * broken check constraint reads, the fields of {@code row} holding a zero byte. Columns the sink does
+   * not load and expressions ({@code lower(email)}) are left out; empty when none is left.
    */
-  static List<Violation> violations(SQLException e, LoadPlan plan) {
+  static List<Violation> violations(SQLException e, LoadPlan plan, Record row) {
     if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
       return List.of();
+    }
+    if ("22021".equals(e.getSQLState())) {
+      // a zero byte, which no text column holds: the server names no column, the row shows which field has one
+      List<Violation> found = new ArrayList<>();
+      for (Binding b : plan.bindings()) {
+        if (!b.json() && row.get(b.field()) instanceof String text && text.indexOf('\u0000') >= 0) {
+          found.add(new Violation(b.field(), rule(e.getSQLState()), message(e)));
+        }
+      }
+      if (!found.isEmpty()) {
+        return found;
+      }
     }
     ServerErrorMessage server = p.getServerErrorMessage();
     List<String> columns = new ArrayList<>();

@@ -241,6 +241,20 @@ class PostgresSinkTest {
   }
 
   @Test
+  void namesTheFieldHoldingAZeroByteNoTextColumnCanHold() throws Exception {
+    execute("CREATE TABLE zero (id text PRIMARY KEY, name text)");
+    TestChunk<Record> batch = chunk(Record.of("id", "1", "name", "Ann"), Record.of("id", "2", "name", "Nul\u0000Name"));
+    try (PostgresSink sink = PostgresSink.table("zero").dataSource(db.dataSource()).build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(batch);
+    }
+
+    assertThat(batch.violations().get(1)).extracting(Violation::field, Violation::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "database type"));
+    assertThat(query("SELECT id FROM zero")).containsExactly(List.of("1"));
+  }
+
+  @Test
   void namesNoFieldForAnExpressionIndexButKeepsTheServersMessage() throws Exception {
     execute("CREATE TABLE lower_email (id text PRIMARY KEY, email text)");
     execute("CREATE UNIQUE INDEX lower_email_key ON lower_email (lower(email))");
