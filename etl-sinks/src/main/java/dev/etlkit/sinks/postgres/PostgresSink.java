@@ -91,7 +91,8 @@ public final class PostgresSink implements Sink<Record> {
     try (Connection c = givenDataSource != null ? givenDataSource.getConnection() : Objects.requireNonNull(url).connect()) {
       c.isValid(5);
     } catch (SQLException e) {
-      throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e), e);
+      throw new EtlException("sink '" + name() + "' cannot connect to " + where() + ": " + SqlFaults.describe(e)
+          + SqlFaults.unknownHost(e), e);
     }
     if (givenDataSource != null) {
       dataSource = givenDataSource;

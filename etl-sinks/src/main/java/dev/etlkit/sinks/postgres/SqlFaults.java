@@ -3,6 +3,7 @@ package dev.etlkit.sinks.postgres;
 import dev.etlkit.internal.SqlStates;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,19 @@ final class SqlFaults {
       case "23P01" -> "exclusion";
       default -> sqlState.startsWith("22") ? "database type" : "database constraint";
     };
+  }
+
+  /**
+   * {@code " (unknown host db.example)"} when the connection failed because a host does not resolve, which
+   * the driver tells only as "The connection attempt failed"; else empty.
+   */
+  static String unknownHost(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException u) {
+        return " (unknown host " + u.getMessage() + ")";
+      }
+    }
+    return "";
   }
 
   /** The message with the SQL state, for errors that fail or retry the batch. */

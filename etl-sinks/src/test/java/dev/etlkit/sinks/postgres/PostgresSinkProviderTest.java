@@ -66,6 +66,17 @@ class PostgresSinkProviderTest {
   }
 
   @Test
+  void saysAHostDoesNotResolve() {
+    Sink<Record> sink = provider.create(config(Map.of("destination", "employees",
+        "url", "postgresql://etl:s3cret@no-such-host.invalid:5432/etl_db")));
+
+    assertThatThrownBy(() -> sink.open(TestContexts.sink(null)))
+        .isInstanceOf(EtlException.class)
+        .hasMessageEndingWith(" (unknown host no-such-host.invalid)")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
   void neverShowsThePasswordWhenItCannotConnect() {
     Sink<Record> sink = provider.create(config(Map.of("destination", "employees",
         "url", "postgresql://etl:s3cret@127.0.0.1:1/etl_db")));
