@@ -116,11 +116,37 @@ public final class Secrets {
     }
     String out = text;
     for (String secret : values) {
-      if (out.contains(secret)) {
-        out = out.replace(secret, MASK);
-      }
+      out = replaceIgnoringCase(out, secret);
     }
     return out;
+  }
+
+  /**
+   * {@code text} with {@code secret} masked in any case: a value that passed through a lower-casing step
+   * (an email, say) still holds the secret.
+   */
+  private static String replaceIgnoringCase(String text, String secret) {
+    int at = indexIgnoringCase(text, secret, 0);
+    if (at < 0) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    int from = 0;
+    while (at >= 0) {
+      sb.append(text, from, at).append(MASK);
+      from = at + secret.length();
+      at = indexIgnoringCase(text, secret, from);
+    }
+    return sb.append(text, from, text.length()).toString();
+  }
+
+  private static int indexIgnoringCase(String text, String secret, int from) {
+    for (int i = from, last = text.length() - secret.length(); i <= last; i++) {
+      if (text.regionMatches(true, i, secret, 0, secret.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -55,6 +55,14 @@ class SecretsTest {
   }
 
   @Test
+  void masksASecretInAnyCaseAsAStepMayHaveChangedIt() {
+    Secrets secrets = Secrets.of(List.of("s3cr3t-T0KEN"));
+
+    assertThat(secrets.redact("email: was \"s3cr3t-t0ken\", department: was \"S3CR3T-T0KEN\", s3cr3t-T0KEN"))
+        .isEqualTo("email: was \"***\", department: was \"***\", ***");
+  }
+
+  @Test
   void leavesValuesTooShortToMaskSafely() {
     assertThat(Secrets.of(List.of("ab", "", " ")).isEmpty()).isTrue();
   }
