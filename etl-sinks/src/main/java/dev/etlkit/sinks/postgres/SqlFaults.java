@@ -1,8 +1,9 @@
 package dev.etlkit.sinks.postgres;
 
-import dev.etlkit.internal.SqlStates;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
+import dev.etlkit.internal.Causes;
+import dev.etlkit.internal.SqlStates;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -101,12 +102,8 @@ final class SqlFaults {
    * the driver tells only as "The connection attempt failed"; else empty.
    */
   static String unknownHost(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof UnknownHostException u) {
-        return " (unknown host " + u.getMessage() + ")";
-      }
-    }
-    return "";
+    UnknownHostException unknown = Causes.find(e, UnknownHostException.class);
+    return unknown == null ? "" : " (unknown host " + unknown.getMessage() + ")";
   }
 
   /** The message with the SQL state, for errors that fail or retry the batch. */

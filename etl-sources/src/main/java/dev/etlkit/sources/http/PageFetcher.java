@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.etlkit.api.EtlException;
 import dev.etlkit.api.RetriableException;
+import dev.etlkit.internal.Causes;
 import dev.etlkit.sources.json.JsonValues;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -142,7 +143,8 @@ final class PageFetcher {
       if (cause instanceof HttpTimeoutException) {
         throw new RetriableException("no response within " + text(requestTimeout), cause);
       }
-      if (causedBy(cause, UnresolvedAddressException.class) || causedBy(cause, UnknownHostException.class)) {
+      if (Causes.find(cause, UnresolvedAddressException.class) != null
+          || Causes.find(cause, UnknownHostException.class) != null) {
         throw new RetriableException("unknown host " + uri.getHost(), cause);
       }
       if (cause instanceof ConnectException) {
@@ -153,15 +155,6 @@ final class PageFetcher {
       }
       throw new EtlException(what + " failed: " + cause, cause);
     }
-  }
-
-  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private @Nullable Object parse(InputStream body, String what, int status, HttpHeaders headers) throws IOException {
