@@ -4,6 +4,7 @@ import dev.etlkit.PipelineResult;
 import dev.etlkit.RejectedRecord;
 import dev.etlkit.api.RunStatus;
 import java.util.List;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 
 /** AssertJ assertions on a {@link PipelineResult}; start with {@link EtlAssertions#assertThat(PipelineResult)}. */
@@ -24,24 +25,22 @@ public final class PipelineResultAssert extends AbstractAssert<PipelineResultAss
 
   /** The run failed with exactly this message. */
   public PipelineResultAssert failedWith(String message) {
-    isNotNull();
-    if (actual.status() != RunStatus.FAILED) {
-      failWithMessage("Expected run %s to fail with <%s> but it succeeded", actual.runId(), message);
-    }
-    if (!message.equals(actual.failure())) {
-      failWithMessage("Expected run %s to fail with%n  <%s>%nbut it failed with%n  <%s>", actual.runId(), message, actual.failure());
-    }
-    return countsAddUp();
+    return failed("with", message, message::equals);
   }
 
   /** The run failed, and its failure's message contains {@code part}. */
   public PipelineResultAssert failedWithMessageContaining(String part) {
+    return failed("with a message containing", part, failure -> failure.contains(part));
+  }
+
+  /** The run failed, with a failure {@code matches} accepts; {@code how} and {@code text} say what was wanted. */
+  private PipelineResultAssert failed(String how, String text, Predicate<String> matches) {
     isNotNull();
     if (actual.status() != RunStatus.FAILED) {
-      failWithMessage("Expected run %s to fail with a message containing <%s> but it succeeded", actual.runId(), part);
+      failWithMessage("Expected run %s to fail " + how + " <%s> but it succeeded", actual.runId(), text);
     }
-    if (actual.failure() == null || !actual.failure().contains(part)) {
-      failWithMessage("Expected run %s to fail with a message containing%n  <%s>%nbut it failed with%n  <%s>", actual.runId(), part,
+    if (actual.failure() == null || !matches.test(actual.failure())) {
+      failWithMessage("Expected run %s to fail " + how + "%n  <%s>%nbut it failed with%n  <%s>", actual.runId(), text,
           actual.failure());
     }
     return countsAddUp();

@@ -54,7 +54,7 @@ public abstract class SourceContract<T> {
   /** After every item, rejected ones too: a checkpoint keeps the position of a batch's last item, whatever it was. */
   @Test
   void resumingAfterAnyItemYieldsExactlyTheRest() throws Exception {
-    List<SourceItem<T>> all = readEverything();
+    List<SourceItem<T>> all = readEverything(null);
     for (int k = 0; k < all.size(); k++) {
       List<T> after = new ArrayList<>();
       for (SourceItem<T> item : all.subList(k + 1, all.size())) {
@@ -80,11 +80,11 @@ public abstract class SourceContract<T> {
     assertThatCode(source::close).doesNotThrowAnyException();
   }
 
-  /** Every item from the start, rejected ones included. */
-  private List<SourceItem<T>> readEverything() throws Exception {
+  /** Opens a new source (resuming after {@code resumeAfter} when given) and reads it to the end, rejected items included. */
+  private List<SourceItem<T>> readEverything(@Nullable Position resumeAfter) throws Exception {
     List<SourceItem<T>> items = new ArrayList<>();
     try (Source<T> source = createSource(contractDir)) {
-      source.open(TestContexts.source(null));
+      source.open(TestContexts.source(resumeAfter));
       for (SourceItem<T> item = source.read(); item != null; item = source.read()) {
         items.add(item);
       }
@@ -94,15 +94,6 @@ public abstract class SourceContract<T> {
 
   /** Opens a new source (resuming after {@code resumeAfter} when given) and reads it to the end, values only. */
   protected List<SourceItem<T>> readAll(@Nullable Position resumeAfter) throws Exception {
-    List<SourceItem<T>> items = new ArrayList<>();
-    try (Source<T> source = createSource(contractDir)) {
-      source.open(TestContexts.source(resumeAfter));
-      for (SourceItem<T> item = source.read(); item != null; item = source.read()) {
-        if (!item.isRejected()) {
-          items.add(item);
-        }
-      }
-    }
-    return items;
+    return readEverything(resumeAfter).stream().filter(item -> !item.isRejected()).toList();
   }
 }

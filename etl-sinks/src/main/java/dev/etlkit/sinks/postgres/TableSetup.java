@@ -178,7 +178,7 @@ final class TableSetup {
         + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END,"
         + " CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)"
         + " FROM pg_class c, aclexplode(c.relacl) g WHERE c.oid = to_regclass(?) AND g.grantee <> c.relowner",
-        table, old);
+        table.sql(), old.sql());
   }
 
   /**
@@ -194,12 +194,7 @@ final class TableSetup {
         + " JOIN pg_attrdef d ON d.oid = used.objid AND d.adrelid = to_regclass(?)"
         + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
         + " WHERE owned.classid = 'pg_class'::regclass AND owned.refclassid = 'pg_class'::regclass"
-        + "  AND owned.refobjid = to_regclass(?) AND owned.deptype = 'a'", table, old);
-  }
-
-  /** Runs each statement that {@code query} (taking the two tables' names) gives. */
-  private void executeEach(String query, TableName first, TableName second) throws SQLException {
-    executeEach(query, first.sql(), second.sql());
+        + "  AND owned.refobjid = to_regclass(?) AND owned.deptype = 'a'", table.sql(), old.sql());
   }
 
   /** Runs each statement that {@code query}, given these parameters, gives. */
