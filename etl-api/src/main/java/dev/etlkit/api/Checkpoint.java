@@ -1,6 +1,8 @@
 package dev.etlkit.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,8 @@ public record Checkpoint(
     @Nullable String failure) {
 
   public Checkpoint {
-    sinkStates = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sinkStates));
+    // not List.copyOf: a sink that could not tell its state yet has a null entry
+    sinkStates = Collections.unmodifiableList(new ArrayList<>(sinkStates));
     // copies that keep their order: per-sink counts come back in the sinks' order
     logLengths = ordered(logLengths);
     counts = ordered(counts);

@@ -1,10 +1,10 @@
 package dev.etlkit.transform;
 
 import dev.etlkit.api.EtlException;
-import dev.etlkit.config.Secrets;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.RetriableException;
 import dev.etlkit.api.TransformContext;
+import dev.etlkit.config.Secrets;
 import dev.etlkit.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the JSON objects an HTTP API returns, page by page, as records.
@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpSource implements Source<Record> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
+
   /** How many times in a row a page may repeat the one before before the API is taken to ignore paging. */
   private static final int MOST_REPEATED_PAGES = 10;
 
@@ -56,8 +58,6 @@ public final class HttpSource implements Source<Record> {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final UnaryOperator<String> redactor;
-
-  private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
 
   private Retry retry = Retry.none();
   private @Nullable PageFetcher fetcher;
