@@ -112,6 +112,12 @@ public final class InputFile {
     }
   }
 
+  /** The content from its start, for a second look (placing an error, say): not counted in {@link #bytesRead()}. */
+  public InputStream content() throws IOException {
+    InputStream raw = Files.newInputStream(path);
+    return gzip ? new GZIPInputStream(raw, GZIP_BUFFER) : raw;
+  }
+
   /**
    * What a failure to open the file at {@code offset} means to the run: a file that vanished since the
    * run was configured is a {@link ConfigException}, anything else is fatal.

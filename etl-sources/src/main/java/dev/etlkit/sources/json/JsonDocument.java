@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class JsonDocument implements AutoCloseable {
 
   private final String name;
+  private final Input input;
   private final JsonParser parser;
   private final JsonValues values = new JsonValues();
   private boolean inArray;
@@ -29,9 +30,18 @@ final class JsonDocument implements AutoCloseable {
   private String @Nullable [] itemsPath;
   private long index;
 
-  /** Reads {@code in}, positioned at the document's start, skipping the first {@code skip} items. */
-  JsonDocument(String name, InputStream in, @Nullable String itemsField, long skip) {
+  /** The document's bytes from its start, read again to place an error's column. */
+  interface Input {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Reads {@code in}, positioned at the document's start, skipping the first {@code skip} items;
+   * {@code again} gives the same bytes.
+   */
+  JsonDocument(String name, InputStream in, Input again, @Nullable String itemsField, long skip) {
     this.name = name;
+    this.input = again;
     try {
       this.parser = JsonValues.FACTORY.createParser(in);
     } catch (IOException e) {
@@ -174,8 +184,19 @@ final class JsonDocument implements AutoCloseable {
   }
 
   private EtlException located(String message) {
-    JsonLocation at = parser.currentTokenLocation();
-    return new EtlException(name + " line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + message);
+    return new EtlException(where(parser.currentTokenLocation(), null) + ": " + message);
+  }
+
+  /** The file, line and character column of {@code at}, the location of {@code error} if there is one. */
+  private String where(JsonLocation at, @Nullable JsonProcessingException error) {
+    int column;
+    try (InputStream again = input.open()) {
+      column = CharColumn.inDocument(again, at, error);
+    } catch (IOException | RuntimeException e) {
+      // the file went away since: its byte column is still near
+      column = at.getColumnNr();
+    }
+    return name + " line " + at.getLineNr() + ", column " + column;
   }
 
   private interface Step<T> {
@@ -188,8 +209,7 @@ final class JsonDocument implements AutoCloseable {
     } catch (JsonProcessingException e) {
       // a limit (nesting depth, string length) is reported without a location: the parser knows where it is
       JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-      String where = at == null ? name : name + " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new EtlException(where + ": " + JsonValues.message(e), e);
+      throw new EtlException((at == null ? name : where(at, e)) + ": " + JsonValues.message(e), e);
     } catch (IOException e) {
       throw new EtlException(name + ": cannot read: " + e.getMessage(), e);
     }

@@ -66,7 +66,7 @@ public final class JsonSource implements Source<Record> {
       long offset = after == null ? 0 : after.getLong("offset", 0);
       lines = new NdjsonLines(name(), openAt(offset), offset, after == null ? 1 : after.getLong("nextLine", 1));
     } else {
-      document = new JsonDocument(name(), openAt(0), itemsField, after == null ? 0 : after.getLong("item", 0));
+      document = new JsonDocument(name(), openAt(0), file::content, itemsField, after == null ? 0 : after.getLong("item", 0));
     }
   }
 

@@ -75,12 +75,12 @@ final class NdjsonLines implements AutoCloseable {
       Record record = values.record(p);
       JsonToken extra = p.nextToken();
       if (extra != null) {
-        return SourceItem.rejected(text(from, to), position, "unexpected " + JsonValues.describe(extra)
-            + " after the object at column " + p.currentTokenLocation().getColumnNr());
+        return SourceItem.rejected(text(from, to), position, "expected one JSON object on the line but found "
+            + JsonValues.describe(extra) + " after it at column " + CharColumn.of(buffer, from, to, p.currentTokenLocation(), null));
       }
       return SourceItem.of(record, position);
     } catch (JsonProcessingException e) {
-      String column = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
+      String column = e.getLocation() == null ? "" : "column " + CharColumn.of(buffer, from, to, e.getLocation(), e) + ": ";
       return SourceItem.rejected(text(from, to), position, "invalid JSON at " + column + JsonValues.message(e));
     }
   }

@@ -11,6 +11,7 @@ import dev.etlkit.api.EtlException;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.SourceItem;
 import dev.etlkit.testkit.TestContexts;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -167,8 +168,52 @@ class JsonSourceTest {
     assertThat(items.get(1).position().description()).isEqualTo("line 2");
     assertThat(items.get(1).raw()).isEqualTo("{\"id\":2,}");
     assertThat(items.get(2).rejection()).hasMessage("expected a JSON object but found an array");
-    assertThat(items.get(3).rejection()).hasMessage("unexpected an object after the object at column 10");
+    assertThat(items.get(3).rejection()).hasMessage("expected one JSON object on the line but found an object after it at column 10");
     assertThat(values(items)).containsExactly(Record.of("id", 1L), Record.of("id", 5L));
+  }
+
+  @Test
+  void placesAnNdjsonErrorAtItsCharacterColumnNotItsByteColumn() throws Exception {
+    Path file = dir.resolve("accents.ndjson");
+    Files.write(file, bytes("\uFEFF{\"id\":\"\u00e9\u00e9\" x}\n{\"name\":\"\u00e9\u00e9", 0xFF, "\"}\n{\"name\":\"ab", 0xC3, 0x28, "\"}\n"));
+
+    List<SourceItem<Record>> items = readAll(JsonSource.file(file).build());
+
+    assertThat(items.get(0).rejection()).hasMessageStartingWith("invalid JSON at column 12: Unexpected character ('x'");
+    assertThat(items.get(1).rejection()).hasMessage("invalid JSON at column 12: Invalid UTF-8 start byte 0xff");
+    assertThat(items.get(2).rejection()).hasMessage("invalid JSON at column 13: Invalid UTF-8 middle byte 0x28");
+  }
+
+  @Test
+  void placesADocumentErrorAtItsCharacterColumnAfterAByteOrderMarkAndAnyLineBreaks() throws Exception {
+    Path lf = dir.resolve("lf.json");
+    Files.write(lf, bytes("\uFEFF[{\"id\":\"\u00e9\u00e9\"} x]"));
+    Path crlf = dir.resolve("crlf.json");
+    Files.write(crlf, bytes("[\r\n{\"id\":1},\r\n{\"id\":\"\u00e9\" x}]"));
+    Path cr = dir.resolve("cr.json");
+    Files.write(cr, bytes("[\r{\"id\":1},\r{\"id\":\"\u00e9\" x}]"));
+    Path bad = dir.resolve("bad.json.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bad))) {
+      out.write(bytes("[{\"id\":1},\n {\"name\":\"\u00e9", 0xFF, "\"}]"));
+    }
+
+    assertThatThrownBy(() -> readAll(JsonSource.file(lf).build())).hasMessageStartingWith("lf.json line 1, column 14: Unexpected character ('x'");
+    assertThatThrownBy(() -> readAll(JsonSource.file(crlf).build())).hasMessageStartingWith("crlf.json line 3, column 11: Unexpected character ('x'");
+    assertThatThrownBy(() -> readAll(JsonSource.file(cr).build())).hasMessageStartingWith("cr.json line 3, column 11: Unexpected character ('x'");
+    assertThatThrownBy(() -> readAll(JsonSource.file(bad).build())).hasMessage("bad.json.gz line 2, column 12: Invalid UTF-8 start byte 0xff");
+  }
+
+  /** UTF-8 text and raw bytes, in order. */
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+      } else {
+        out.write((Integer) part);
+      }
+    }
+    return out.toByteArray();
   }
 
   @Test
