@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -26,12 +27,17 @@ import java.util.regex.Pattern;
 record PostgresUrl(String jdbcUrl, String user, String password) {
 
   private static final Pattern USERINFO = Pattern.compile("(://)[^/?#@]*@");
+  /** libpq parameters the driver knows under another name, with the same values. */
+  private static final Map<String, String> LIBPQ_NAMES = Map.of(
+      "application_name", "ApplicationName",
+      "connect_timeout", "connectTimeout");
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;#\\s]*");
 
   /** Parses a URL; the error message never repeats the password. */
   static PostgresUrl parse(String url) {
     String s = url.trim();
-    if (s.startsWith("jdbc:")) {
+    boolean jdbcNames = s.startsWith("jdbc:");
+    if (jdbcNames) {
       s = s.substring(5);
     }
     String rest;
@@ -77,13 +83,24 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
       } else if (lower.startsWith("password=")) {
         password = decode(param.substring(9), "password");
       } else if (!param.isEmpty()) {
-        kept.add(param);
+        kept.add(jdbcNames ? param : driverName(param));
       }
     }
     // no database: as psql, the user's name; the driver reads an empty one so, but warns on stderr without the '/'
     String hostAndDatabase = slash < 0 ? beforeQuery + "/" : beforeQuery;
     String jdbc = "jdbc:postgresql://" + hostAndDatabase + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     return new PostgresUrl(jdbc, user, password);
+  }
+
+  /**
+   * A libpq parameter of a {@code postgresql://} URL under the driver's name where the two differ: the driver
+   * ignores names it does not know, so {@code application_name} would be lost without a word.
+   */
+  private static String driverName(String param) {
+    int eq = param.indexOf('=');
+    String name = eq < 0 ? param : param.substring(0, eq);
+    String driver = LIBPQ_NAMES.getOrDefault(name, name);
+    return eq < 0 ? driver : driver + param.substring(eq);
   }
 
   private static boolean isPort(String s) {

@@ -3,9 +3,29 @@ package dev.etlkit.sinks.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.etlkit.testkit.PostgresDatabase;
+import dev.etlkit.testkit.PostgresExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 class PostgresUrlTest {
+
+  @Test
+  @ExtendWith(PostgresExtension.class)
+  void passesLibpqParametersOnUnderTheDriversNames(PostgresDatabase db) throws Exception {
+    PostgresUrl url = PostgresUrl.parse(db.url() + "?application_name=nightly_load&connect_timeout=7&sslmode=disable");
+
+    assertThat(url.jdbcUrl()).endsWith("?ApplicationName=nightly_load&connectTimeout=7&sslmode=disable");
+    try (Connection c = url.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('application_name')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("nightly_load");
+    }
+    assertThat(PostgresUrl.parse("jdbc:postgresql://h/db?application_name=x").jdbcUrl()).endsWith("?application_name=x");
+  }
 
   @Test
   void splitsAPostgresqlUrlIntoJdbcUrlUserAndPassword() {
