@@ -24,10 +24,10 @@ import org.postgresql.copy.CopyManager;
  * wait doubles (up to {@value #MOST_STAGED_AFTER_CONFLICT} batches), so that an upsert into a full table
  * hardly ever sends a batch twice, and it is back to 16 after a batch the shortcut loaded.
  *
- * <p>A batch that is a single {@code COPY} (an insert, or the upsert's shortcut) runs in autocommit
- * mode: the statement is atomic by itself, and the {@code BEGIN} and {@code COMMIT} round trips of an
- * explicit transaction would cost a fast load a tenth of its time. Everything else runs in one
- * explicit transaction per batch.
+ * <p>A batch that is a single {@code COPY} (an insert that keeps no load log, or the upsert's shortcut)
+ * runs in autocommit mode: the statement is atomic by itself, and the {@code BEGIN} and {@code COMMIT}
+ * round trips of an explicit transaction would cost a fast load a tenth of its time. Everything else
+ * runs in one explicit transaction per batch.
  *
  * <p>When a batch fails on a row's data, the transaction is rolled back and the batch is split in
  * halves, each tried under a savepoint, recursively, until the bad rows stand alone; they are reported
@@ -84,8 +84,19 @@ final class BatchLoader implements AutoCloseable {
    * the transaction rolled back.
    */
   void load(List<Record> items, int[] rows, Map<Integer, RowRejection> rejected) throws SQLException {
+    load(items, rows, rejected, null);
+  }
+
+  /**
+   * As {@link #load(List, int[], Map)}, and runs {@code beforeCommit} in the batch's transaction once the
+   * rows are in and the bad ones known, so that what it writes commits with them or not at all.
+   */
+  void load(List<Record> items, int[] rows, Map<Integer, RowRejection> rejected, @Nullable BeforeCommit beforeCommit)
+      throws SQLException {
     SQLException failure = null;
-    if (stage == null) {
+    if (beforeCommit != null) {
+      // no autocommit shortcut: the batch's transaction holds more than its COPY
+    } else if (stage == null) {
       failure = copyAlone(items, rows);
       if (failure == null) {
         return;
@@ -104,8 +115,6 @@ final class BatchLoader implements AutoCloseable {
     if (failure == null) {
       try {
         attempt(items, rows, 0, rows.length);
-        connection.commit();
-        return;
       } catch (SQLException e) {
         rollbackAfter(e);
         if (!SqlStates.isDataError(e)) {
@@ -114,8 +123,19 @@ final class BatchLoader implements AutoCloseable {
         failure = e;
       }
     }
-    isolate(items, rows, 0, rows.length, failure, rejected);
+    if (failure != null) {
+      isolate(items, rows, 0, rows.length, failure, rejected);
+    }
+    if (beforeCommit != null) {
+      beforeCommit.run(connection, rejected);
+    }
     connection.commit();
+  }
+
+  /** Work that joins a batch's transaction before it commits. */
+  interface BeforeCommit {
+    /** Runs with the batch's rows loaded; {@code rejected} holds the refused ones by item index. */
+    void run(Connection connection, Map<Integer, RowRejection> rejected) throws SQLException;
   }
 
   /**

@@ -4,7 +4,11 @@ package dev.etlkit.sinks.postgres;
 public enum LoadMode {
   /**
    * {@code COPY} straight into the table; a row that breaks a constraint (a duplicate key) is rejected.
-   * A batch re-delivered after a crash has its rows rejected as duplicates when the table has a key.
+   * When the run can be resumed, each batch's transaction also records it in the load log
+   * ({@code etl_load_log} in the table's schema), so that a batch re-delivered after a crash is not
+   * inserted twice and its rejections are reported again: exactly-once effect. Without the right to
+   * create or use that table the sink warns, and a re-delivered batch's rows are rejected as duplicates
+   * when the table has a key, else inserted again.
    */
   INSERT,
   /**

@@ -60,6 +60,15 @@ public final class PostgresSink implements Sink<Record> {
   /** The field names of the last record checked against {@link #planFields}: records of one source share them. */
   private List<String> checkedFields = List.of();
   private final Set<String> reportedLate = new HashSet<>();
+  private String runId = "";
+  /** Whether inserts keep a {@link LoadLog}: the run can be resumed and a re-delivered batch would go in twice. */
+  private boolean logLoads;
+  private @Nullable LoadLog log;
+  /** Items received over the whole run, the attempts before this one included. */
+  private long delivered;
+  /** What earlier attempts committed beyond the last checkpoint; read from the log at the first write. */
+  private LoadLog.@Nullable Committed committed;
+  private boolean readCommitted;
 
   private PostgresSink(Builder b) {
     this.table = b.table;
@@ -84,6 +93,12 @@ public final class PostgresSink implements Sink<Record> {
   @Override
   public void open(SinkContext context) {
     resuming = context.restoredState() != null;
+    runId = context.runId();
+    logLoads = key.isEmpty() && context.resumable();
+    if (resuming && context.restoredState().get("delivered") instanceof Long n) {
+      delivered = n;
+    }
+    readCommitted = resuming;
     if (mode == LoadMode.REPLACE_TABLE) {
       // Named after the run, so that a resumed run finds the table it was filling.
       into = table.withSuffix("__etl_" + Integer.toHexString(context.runId().hashCode()));
@@ -112,13 +127,51 @@ public final class PostgresSink implements Sink<Record> {
     try {
       BatchLoader l = loader(items.get(0));
       reportLateFields(items);
-      for (int[] rows : Objects.requireNonNull(plan).rounds(items)) {
-        l.load(items, rows, rejected);
+      if (log != null) {
+        loadLogged(l, log, items, rejected);
+      } else {
+        for (int[] rows : Objects.requireNonNull(plan).rounds(items)) {
+          l.load(items, rows, rejected);
+        }
       }
     } catch (SQLException e) {
       throw fault(e);
     }
+    delivered += items.size();
     rejected.forEach((row, why) -> chunk.reject(row, why.message(), why.violations()));
+  }
+
+  /**
+   * Inserts the items an earlier attempt did not commit, and records them in the load log in the same
+   * transaction; of the others, gives back what the database refused then.
+   */
+  private void loadLogged(BatchLoader l, LoadLog log, List<Record> items, Map<Integer, RowRejection> rejected)
+      throws SQLException {
+    LoadLog.Committed before = Objects.requireNonNull(committed);
+    long first = delivered;
+    int done = (int) Math.min(items.size(), Math.max(0, before.until() - first));
+    for (int i = 0; i < done; i++) {
+      RowRejection why = before.rejected().get(first + i);
+      if (why != null) {
+        rejected.put(i, why);
+      }
+    }
+    if (done == items.size()) {
+      return;
+    }
+    int[] rows = new int[items.size() - done];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = done + i;
+    }
+    l.load(items, rows, rejected, (c, refused) -> {
+      Map<Long, RowRejection> byItem = new TreeMap<>();
+      refused.forEach((row, why) -> {
+        if (row >= done) {
+          byItem.put(first + row, why);
+        }
+      });
+      log.record(c, first + done, rows.length, byItem);
+    });
   }
 
   /**
@@ -158,6 +211,24 @@ public final class PostgresSink implements Sink<Record> {
           checkedFields = first.fieldNames();
         }
       }
+      if (logLoads && log == null) {
+        c.setAutoCommit(true);
+        log = LoadLog.openOrNull(c, table, runId);
+        if (log == null) {
+          LOG.warn("sink '{}': may not create, read or write {} in its schema, so a batch committed after the last"
+              + " checkpoint is inserted again if the run resumes; grant it, or upsert on a key", name(),
+              new TableName(table.schema(), LoadLog.TABLE));
+          logLoads = false;
+        }
+      }
+      if (log != null && readCommitted) {
+        c.setAutoCommit(true);
+        committed = log.committedFrom(c, delivered);
+        readCommitted = false;
+      }
+      if (log != null && committed == null) {
+        committed = new LoadLog.Committed(delivered, Map.of());
+      }
       loader = BatchLoader.open(c, plan);
       return loader;
     } catch (SQLException | RuntimeException e) {
@@ -195,8 +266,10 @@ public final class PostgresSink implements Sink<Record> {
   }
 
   private RuntimeException fault(SQLException e) {
-    // Whatever failed, the transaction is gone; the next write starts over on a fresh connection.
+    // Whatever failed, the transaction is gone; the next write starts over on a fresh connection, and
+    // reads the log again: the batch may have committed just before the connection was lost.
     dropConnection();
+    readCommitted = log != null;
     String message = "sink '" + name() + "': " + SqlFaults.describe(e);
     if (SqlStates.isTransient(e)) {
       LOG.warn("{}; the batch will be retried on a new connection", message);
@@ -208,6 +281,7 @@ public final class PostgresSink implements Sink<Record> {
   @Override
   public void complete() {
     if (mode != LoadMode.REPLACE_TABLE) {
+      forgetLoads();
       return;
     }
     dropConnection();
@@ -224,10 +298,37 @@ public final class PostgresSink implements Sink<Record> {
         return;
       }
       setup.swap(into, table);
+      if (log != null) {
+        log.forget(c);
+      }
       c.commit();
     } catch (SQLException e) {
       throw fault(e);
     }
+  }
+
+  /** A completed run is never resumed: its load log entries can go. */
+  private void forgetLoads() {
+    if (log == null) {
+      return;
+    }
+    dropConnection();
+    try (Connection c = Objects.requireNonNull(dataSource).getConnection()) {
+      c.setAutoCommit(true);
+      log.forget(c);
+    } catch (SQLException e) {
+      // the rows are loaded: entries left behind cost a little space, not a wrong table
+      LOG.warn("sink '{}': could not delete run {}'s entries from {}: {}", name(), runId, log.table(), SqlFaults.describe(e));
+    }
+  }
+
+  /**
+   * For a resume: how many items this sink has received over the run, when it inserts; the load log then
+   * says which of those re-delivered after the checkpoint are in the table already.
+   */
+  @Override
+  public Map<String, Object> state() {
+    return log == null && !logLoads ? Map.of() : Map.of("delivered", delivered);
   }
 
   @Override

@@ -319,6 +319,88 @@ class PostgresSinkTest {
   }
 
   @Test
+  void insertModeResumedAfterACrashSkipsTheBatchesCommittedSinceTheCheckpointAndGivesBackTheirRejections()
+      throws Exception {
+    execute("CREATE TABLE resumed_insert (id text PRIMARY KEY, name text, email text UNIQUE)");
+    execute("INSERT INTO resumed_insert VALUES ('0', 'Old', 'taken@x.io')");
+    List<Record> rows = List.of(employee("1", "Ann", "ann@x.io"), employee("2", "Bo", "bo@x.io"),
+        employee("3", "Cy", "taken@x.io"), employee("4", "Di", "di@x.io"), employee("5", "Ed", "ed@x.io"),
+        employee("6", "Flo", "flo@x.io"));
+    Map<String, Object> checkpoint;
+    TestChunk<Record> lost = TestChunk.of(rows.subList(2, 4));
+    try (PostgresSink crashed = PostgresSink.table("resumed_insert").dataSource(db.dataSource()).build()) {
+      crashed.open(TestContexts.sink(null));
+      crashed.write(TestChunk.of(rows.subList(0, 2)));
+      checkpoint = crashed.state();
+      crashed.write(lost);   // committed, then the process dies before its checkpoint is saved
+    }
+    assertThat(lost.rejections()).containsOnlyKeys(0);
+
+    // the resumed run delivers the lost batch again, in batches of another size
+    TestChunk<Record> again = TestChunk.of(rows.subList(2, 5));
+    TestChunk<Record> rest = TestChunk.of(rows.subList(5, 6));
+    try (PostgresSink resumed = PostgresSink.table("resumed_insert").dataSource(db.dataSource()).build()) {
+      resumed.open(TestContexts.sink(checkpoint));
+      resumed.write(again);
+      resumed.write(rest);
+      resumed.complete();
+    }
+
+    assertThat(again.rejections()).isEqualTo(lost.rejections());
+    assertThat(again.violations()).isEqualTo(lost.violations()).containsOnlyKeys(0);
+    assertThat(again.violations().get(0)).extracting(Violation::field).containsExactly("email");
+    assertThat(rest.rejections()).isEmpty();
+    assertThat(query("SELECT id FROM resumed_insert ORDER BY id"))
+        .containsExactly(List.of("0"), List.of("1"), List.of("2"), List.of("4"), List.of("5"), List.of("6"));
+    assertThat(query("SELECT count(*) FROM etl_load_log")).containsExactly(List.of("0"));
+  }
+
+  @Test
+  void insertModeChecksTheLogAfterALostConnectionSinceTheBatchMayHaveCommitted() throws Exception {
+    try (PostgresSink sink = PostgresSink.table("relost").dataSource(db.dataSource()).build()) {
+      sink.open(TestContexts.sink(null));
+      sink.write(chunk(Record.of("id", "1")));
+      // as if the commit's answer was lost: the log holds the next batch, the write fails and is retried
+      execute("INSERT INTO relost VALUES ('2')");
+      execute("INSERT INTO etl_load_log (run_id, destination, first_item, items, rejected) VALUES ('"
+          + TestContexts.sink(null).runId() + "', 'relost', 1, 1, '[]')");
+      assertThat(terminateOtherSessions()).isEqualTo(1);
+      TestChunk<Record> second = chunk(Record.of("id", "2"));
+      assertThatThrownBy(() -> sink.write(second)).isInstanceOf(RetriableException.class);
+      sink.write(second);
+      sink.write(chunk(Record.of("id", "3")));
+      sink.complete();
+    }
+
+    assertThat(query("SELECT id FROM relost ORDER BY id")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
+  }
+
+  @Test
+  void insertModeWithoutTheRightToCreateTheLogWarnsAndStillLoads() throws Exception {
+    String role = db.name() + "_loader";
+    execute("CREATE ROLE " + role + " LOGIN");
+    try {
+      execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+      execute("CREATE TABLE granted (id text)");
+      execute("GRANT SELECT, INSERT ON granted TO " + role);
+      org.postgresql.ds.PGSimpleDataSource asRole = new org.postgresql.ds.PGSimpleDataSource();
+      asRole.setUrl(db.jdbcUrl());
+      asRole.setUser(role);
+      try (PostgresSink sink = PostgresSink.table("granted").dataSource(asRole).build()) {
+        sink.open(TestContexts.sink(null));
+        sink.write(chunk(Record.of("id", "1")));
+        assertThat(sink.state()).isEmpty();
+        sink.complete();
+      }
+      assertThat(query("SELECT id FROM granted")).containsExactly(List.of("1"));
+      assertThat(query("SELECT to_regclass('etl_load_log') IS NULL")).containsExactly(List.of("t"));
+    } finally {
+      execute("DROP OWNED BY " + role);
+      execute("DROP ROLE " + role);
+    }
+  }
+
+  @Test
   void throwsRetriableWhenTheConnectionIsLostAndReconnectsOnTheNextAttempt() throws Exception {
     try (PostgresSink sink = upsertSink("reconnects")) {
       sink.open(TestContexts.sink(null));
