@@ -27,6 +27,8 @@ final class SinkSet {
   private final String runId;
   private final Retry retry;
   private final long[] writeNanos;
+  /** Per sink: whether it is a {@code Sink<Record>}, to be handed the beans a pipeline carries as records. */
+  private final boolean[] takesRecords;
 
   /** What one batch did: its rejections in input order, and how many items each sink took. */
   record Written(List<RejectedRecord> rejected, int rejectedBySinks, long[] writtenBy) {
@@ -50,6 +52,10 @@ final class SinkSet {
     this.runId = runId;
     this.retry = retry;
     this.writeNanos = new long[sinks.size()];
+    this.takesRecords = new boolean[sinks.size()];
+    for (int i = 0; i < sinks.size(); i++) {
+      takesRecords[i] = BeanRecords.takesRecords(sinks.get(i));
+    }
   }
 
   List<Sink<Object>> all() {
@@ -105,7 +111,7 @@ final class SinkSet {
 
   private ChunkView write(int sinkIndex, List<Entry> entries) throws Exception {
     Sink<Object> sink = sinks.get(sinkIndex);
-    ChunkView chunk = new ChunkView(entries);
+    ChunkView chunk = new ChunkView(takesRecords[sinkIndex] ? asRecords(entries) : entries);
     if (entries.isEmpty()) {
       return chunk;
     }
@@ -118,6 +124,22 @@ final class SinkSet {
         delay.toMillis(), fault.getMessage()));
     writeNanos[sinkIndex] += System.nanoTime() - t0;
     return chunk;
+  }
+
+  /** The entries with their beans made records; the same list when they hold only records. */
+  private static List<Entry> asRecords(List<Entry> entries) {
+    List<Entry> out = null;
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      if (out == null && e.value() instanceof Record) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(entries.subList(0, i));
+      }
+      out.add(e.value() instanceof Record ? e : e.derive(BeanRecords.toRecord(e.value())));
+    }
+    return out == null ? entries : out;
   }
 
   /** The time spent writing, per sink: {@code write:<name>}. */

@@ -1,15 +1,11 @@
 package dev.etlkit.transform;
 
+import dev.etlkit.internal.BeanRecords;
 import dev.etlkit.internal.WhiteSpace;
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.etlkit.api.Emitter;
 import dev.etlkit.api.Record;
 import dev.etlkit.api.TransformContext;
@@ -35,11 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class BeanValidation implements Transformer<Record, Record> {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER = BeanRecords.MAPPER;
 
   private final String name;
   private final JavaType type;
@@ -99,7 +91,7 @@ final class BeanValidation implements Transformer<Record, Record> {
         bean = MAPPER.convertValue(values, type);
       } catch (IllegalArgumentException e) {
         // the property Jackson cannot read is one violation; the others are still checked without it
-        Violation unreadable = unmappable(e, values);
+        Violation unreadable = Violations.unmappable(e, values);
         violations.add(unreadable);
         Integer index = indexByProperty.get(unreadable.field());
         if (index == null || values.remove(fields[index]) == null) {
@@ -150,19 +142,6 @@ final class BeanValidation implements Transformer<Record, Record> {
   private int indexOf(String field) {
     Integer i = indexByProperty.get(field);
     return i == null ? fields.length : i;
-  }
-
-  private static Violation unmappable(IllegalArgumentException e, Map<String, Object> values) {
-    String field = "";
-    String why = e.getMessage();
-    if (e.getCause() instanceof JsonMappingException jme) {
-      why = jme.getOriginalMessage();
-      if (!jme.getPath().isEmpty() && jme.getPath().get(0).getFieldName() != null) {
-        field = jme.getPath().get(0).getFieldName();
-      }
-    }
-    String firstLine = why == null ? "" : why.lines().findFirst().orElse("");
-    return new Violation(field, "type", Violations.withValue("cannot be read (" + firstLine + ")", values.get(field)));
   }
 
   private static String firstNode(Path path) {

@@ -1,8 +1,10 @@
 package dev.etlkit.transform;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Violation;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** How validation words its findings, shared by the rule and the bean paths so that both read alike. */
@@ -41,5 +43,19 @@ final class Violations {
       sb.append(v.field()).append(": ").append(v.message());
     }
     return new RecordException(sb.toString(), violations);
+  }
+
+  /** A value Jackson could not map onto its bean property, as a type violation of its field. */
+  static Violation unmappable(IllegalArgumentException e, Map<String, Object> values) {
+    String field = "";
+    String why = e.getMessage();
+    if (e.getCause() instanceof JsonMappingException jme) {
+      why = jme.getOriginalMessage();
+      if (!jme.getPath().isEmpty() && jme.getPath().get(0).getFieldName() != null) {
+        field = jme.getPath().get(0).getFieldName();
+      }
+    }
+    String firstLine = why == null ? "" : why.lines().findFirst().orElse("");
+    return new Violation(field, "type", withValue("cannot be read (" + firstLine + ")", values.get(field)));
   }
 }
