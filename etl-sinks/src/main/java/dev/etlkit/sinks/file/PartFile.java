@@ -82,7 +82,7 @@ public final class PartFile implements AutoCloseable {
    */
   public static PartFile open(Path target, String runId, boolean append, @Nullable Long resumeLength,
       boolean keepForResume) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = target.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new EtlException("cannot write " + absolute + ": it is a directory; give a file name");
     }
@@ -94,7 +94,11 @@ public final class PartFile implements AutoCloseable {
       throw new EtlException("cannot create the directory " + dir + " for " + absolute.getFileName() + ": "
           + why(e), e);
     }
-    Path working = append ? absolute : dir.resolve(partName(absolute, runId));
+    // Through the real directory and file, so that out/./a.csv, a symbolic link and out/a.csv are one file
+    // to the check below, which two sinks writing one file alternately would otherwise pass.
+    Path realDir = dir.toRealPath();
+    Path working = !append ? realDir.resolve(partName(absolute, runId))
+        : Files.exists(absolute) ? absolute.toRealPath() : realDir.resolve(absolute.getFileName());
     if (!WRITING.add(working)) {
       throw new EtlException("cannot write " + absolute + ": another sink writes it in this process;"
           + " give each sink a destination of its own");

@@ -369,6 +369,24 @@ class CsvSinkTest extends SinkContract<Record> {
   }
 
   @Test
+  void seesTheSameFileThroughAnotherSpellingOrALinkedDirectory() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    Path out = real.resolve("same.csv");
+    for (Path other : List.of(real.resolve("./same.csv"), real.resolve("../real/same.csv"), link.resolve("same.csv"))) {
+      for (boolean append : List.of(false, true)) {
+        try (CsvSink first = CsvSink.builder(out).append(append).build();
+            CsvSink second = CsvSink.builder(other).append(append).build()) {
+          first.open(TestContexts.sink(null));
+
+          assertThatThrownBy(() -> second.open(TestContexts.sink(null))).as(other + (append ? " appended" : ""))
+              .hasMessageEndingWith("another sink writes it in this process; give each sink a destination of its own");
+        }
+      }
+    }
+  }
+
+  @Test
   void writesOnlyTheHeaderWhenNoRecordsCame() throws Exception {
     Path out = dir.resolve("empty.csv");
     writeAll(employeeCsv(out).build(), "run-1", List.of());
