@@ -10,12 +10,15 @@ import dev.etlkit.api.RecordException;
 import dev.etlkit.api.Retry;
 import dev.etlkit.api.Transformer;
 import dev.etlkit.api.Violation;
+import dev.etlkit.checkpoint.FileCheckpointStore;
 import dev.etlkit.testkit.CollectingSink;
 import dev.etlkit.testkit.ListSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -146,6 +149,28 @@ class PipelineTest {
     assertThat(result).failedWith("fail-fast error policy: a record was rejected;"
         + " first: validate rejected numbers item 15: id: must not be divisible by 15").hasCounts(10, 10, 0, 0);
     assertThat(sink.items()).hasSize(10);
+  }
+
+  @Test
+  void aRecordASinkRefusesFailsFastAfterItsBatchIsWrittenAndCheckpointed(@TempDir Path dir) {
+    CollectingSink<Record> refusing = CollectingSink.rejecting(r -> r.getLong("id") == 15);
+    CollectingSink<Record> after = CollectingSink.named("after");
+    Pipeline pipeline = Pipeline.builder("refused")
+        .source(ListSource.generate("numbers", 30, i -> person(i + 1)))
+        .sink(refusing)
+        .sink(after)
+        .batchSize(10)
+        .onError(ErrorPolicy.failFast())
+        .checkpoints(FileCheckpointStore.in(dir))
+        .build();
+
+    PipelineResult result = pipeline.run();
+
+    assertThat(result).failedWith("fail-fast error policy: a record was rejected;"
+        + " first: sink 'collect' rejected numbers item 15: rejected by test sink").hasCounts(20, 19, 1, 0);
+    assertThat(after.items()).hasSize(19).noneMatch(r -> r.getLong("id") == 15);
+    assertThat(pipeline.resume(result.runId())).as("the rejection counts in the resume too")
+        .failedWithMessageContaining("fail-fast error policy: a record was rejected").hasCounts(20, 19, 1, 0);
   }
 
   @Test
