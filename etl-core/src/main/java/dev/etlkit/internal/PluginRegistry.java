@@ -33,8 +33,10 @@ public final class PluginRegistry {
   private final Map<String, TransformerProvider> transformers;
   private final Map<String, SinkProvider> sinks;
   private final Map<String, CheckpointStoreProvider> stores;
+  private final ClassLoader loader;
 
   private PluginRegistry(ClassLoader loader) {
+    this.loader = loader;
     sources = index("source", ServiceLoader.load(SourceProvider.class, loader), SourceProvider::type, SourceProvider::aliases);
     transformers = index("transformer", ServiceLoader.load(TransformerProvider.class, loader), TransformerProvider::type, TransformerProvider::aliases);
     sinks = index("sink", ServiceLoader.load(SinkProvider.class, loader), SinkProvider::type, SinkProvider::aliases);
@@ -96,13 +98,22 @@ public final class PluginRegistry {
     return create("checkpoint store", config, () -> p.create(config));
   }
 
-  /** A plugin whose jar lacks a class it needs fails here: a config problem, not a stack trace. */
-  private static <T> T create(String kind, PluginConfig config, Supplier<T> create) {
+  /**
+   * A plugin whose jar lacks a class it needs fails here: a config problem, not a stack trace. The
+   * provider runs with the plugins' class loader as the context one, so that a class a config names
+   * (a validate step's bean class) is looked up where the plugins are.
+   */
+  private <T> T create(String kind, PluginConfig config, Supplier<T> create) {
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
     try {
       return create.get();
     } catch (LinkageError e) {
       throw config.problem("type", "the " + kind + " type '" + config.string("type") + "' cannot be created: " + e
           + " (is a jar it needs missing from the class path?)");
+    } finally {
+      thread.setContextClassLoader(context);
     }
   }
 

@@ -49,6 +49,34 @@ class ConfigPipelineTest {
   }
 
   @Test
+  void findsAValidateStepsBeanClassWithThePlugins() throws IOException {
+    // a bean class only the plugins' loader sees, as in a host's plugin jar
+    Path sources = Files.createDirectories(dir.resolve("src/hostbeans"));
+    Files.writeString(sources.resolve("Person.java"), """
+        package hostbeans;
+        public class Person {
+          @jakarta.validation.constraints.NotBlank public String id;
+          @jakarta.validation.constraints.Size(min = 4) public String name;
+        }
+        """);
+    int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        dir.resolve("plugins").toString(), "-cp", System.getProperty("java.class.path"), sources.resolve("Person.java").toString());
+    assertThat(compiled).isZero();
+    PipelineConfig config = parse("""
+        {"sources": [{"type": "lines", "path": "in.txt"}],
+         "transformations": [{"type": "validate", "class": "hostbeans.Person"}],
+         "outputs": [{"type": "memory", "destination": "beans-out"}],
+         "errors": {"deadLetter": false}}
+        """);
+
+    PipelineResult result = config.toBuilder().build().run("run-beans");
+
+    assertThat(result.rejected()).isEqualTo(1);
+    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.violations())
+        .extracting(v -> v.field()).containsExactly("name"));
+  }
+
+  @Test
   void runsTheStepsInConfigOrder() {
     PipelineConfig config = parse("""
         {"sources": [{"type": "lines", "path": "in.txt"}],
