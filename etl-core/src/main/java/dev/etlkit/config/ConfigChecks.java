@@ -70,10 +70,10 @@ final class ConfigChecks {
       top.problem("transformations", "must be an object of true/false switches or an array of steps, was "
           + Fields.describe(transformations));
     }
-    int batchSize = (int) top.whole("batchSize", 1, 1_000);
-    int maxRetries = (int) top.whole("maxRetries", 0, 3);
+    int batchSize = top.count("batchSize", 1, 1_000);
+    int maxRetries = top.count("maxRetries", 0, 3);
     Duration retryDelay = top.duration("retryDelay", Duration.ofMillis(200));
-    int workers = (int) top.whole("workers", 1, 0);
+    int workers = top.count("workers", 1, 0);
     PluginConfig checkpoints = checkpoints();
     ErrorOptions errors = errors(outputs);
 

@@ -1,6 +1,7 @@
 package dev.etlkit.config;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,15 @@ final class Fields {
 
   /** A whole number of at least {@code min}, or {@code fallback} when absent or wrong (then reported). */
   long whole(String field, long min, long fallback) {
+    return whole(field, min, Long.MAX_VALUE, fallback);
+  }
+
+  /** A whole number from {@code min} to {@code Integer.MAX_VALUE}, or {@code fallback} (a count in an int). */
+  int count(String field, int min, int fallback) {
+    return (int) whole(field, min, Integer.MAX_VALUE, fallback);
+  }
+
+  private long whole(String field, long min, long max, long fallback) {
     Object v = object.get(field);
     if (v == null) {
       return fallback;
@@ -58,11 +68,17 @@ final class Fields {
       problem(field, "must be a whole number, was " + describe(v));
       return fallback;
     }
-    if (n.longValue() < min) {
+    // compared as decimals: a number beyond a long's range must not wrap into it
+    BigDecimal value = new BigDecimal(n.toString());
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
       problem(field, "must be >= " + min);
       return fallback;
     }
-    return n.longValue();
+    if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problem(field, "must be at most " + max + ", was " + describe(v));
+      return fallback;
+    }
+    return value.longValueExact();
   }
 
   /** A number between {@code min} and {@code max}, or {@code fallback}. */

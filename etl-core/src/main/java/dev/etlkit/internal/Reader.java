@@ -97,7 +97,7 @@ final class Reader implements Runnable {
   @Override
   public void run() {
     long seq = 0;
-    List<Entry> entries = new ArrayList<>(batchSize);
+    List<Entry> entries = new ArrayList<>(firstCapacity());
     List<Rejection> rejected = new ArrayList<>();
     long itemSeq = 0;
     int lastSource = startIndex;
@@ -132,7 +132,7 @@ final class Reader implements Runnable {
             if (entries.size() + rejected.size() >= batchSize) {
               readNanos.addAndGet(System.nanoTime() - t0);
               submit(new Batch(seq++, entries, rejected, lastSource, last, bytesDone + Math.max(0, source.bytesRead()), null));
-              entries = new ArrayList<>(batchSize);
+              entries = new ArrayList<>(firstCapacity());
               rejected = new ArrayList<>();
               t0 = System.nanoTime();
             }
@@ -165,6 +165,11 @@ final class Reader implements Runnable {
     } catch (RejectedExecutionException e) {
       // the run failed while this last batch was being handed over, and its workers are gone: nobody waits for it
     }
+  }
+
+  /** A batch grows as it fills: a batch size far above the input's rows must not reserve memory for them. */
+  private int firstCapacity() {
+    return Math.min(batchSize, 1024);
   }
 
   private void submit(Batch batch) throws InterruptedException {

@@ -122,6 +122,22 @@ class ConfigReaderTest {
   }
 
   @Test
+  void refusesCountsBeyondWhatAnIntHoldsInsteadOfWrappingThem() {
+    assertThat(problems("""
+        {"sources": [{"type": "lines", "path": "in.txt"}],
+         "outputs": [{"type": "memory", "destination": "out"}],
+         "batchSize": 4294967296,
+         "maxRetries": 99999999999999999999999,
+         "workers": 2147483648,
+         "errors": {"maxErrors": 1e30}}
+        """)).containsExactly(
+            "batchSize: must be at most 2147483647, was 4294967296",
+            "maxRetries: must be at most 2147483647, was 99999999999999999999999",
+            "workers: must be at most 2147483647, was 2147483648",
+            "errors.maxErrors: must be at most 9223372036854775807, was 1.0E30");
+  }
+
+  @Test
   void reportsSourcesThatAreNotAnArray() {
     assertThat(problems("""
         {"sources": {"type": "lines"}, "outputs": [{"type": "memory", "destination": "out"}]}
