@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An email address of the shape {@code local@domain.tld}: one {@code @} with text on both sides, no
- * white space, and a last label of two or more letters after a dot. Checked by hand, without a regular
+ * white space, a domain without empty labels, and a last label of two or more letters after a dot. Checked by hand, without a regular
  * expression, since it runs for every record.
  */
 final class EmailRule implements Rule {
@@ -35,8 +35,8 @@ final class EmailRule implements Rule {
       }
     }
     int dot = s.lastIndexOf('.');
-    if (dot <= at + 1) {
-      return false;
+    if (dot <= at + 1 || s.indexOf("..", at) >= 0) {
+      return false; // the domain starts with a dot, or has an empty label (x..io)
     }
     int letters = 0;
     for (int i = dot + 1; i < s.length(); i += Character.charCount(s.codePointAt(i))) {

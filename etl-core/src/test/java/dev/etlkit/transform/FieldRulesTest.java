@@ -105,7 +105,7 @@ class FieldRulesTest {
         Arguments.of("jöhn@exämple.рф", true), Arguments.of("a..b@x.com", true),
         Arguments.of("john.example.com", false), Arguments.of("john doe@example.com", false),
         Arguments.of("john@example", false), Arguments.of("john@example.c", false), Arguments.of("@example.com", false),
-        Arguments.of("john@.com", false), Arguments.of("a@b@c.com", false), Arguments.of("john@example.c0m", false),
+        Arguments.of("john@.com", false), Arguments.of("a@x..io", false), Arguments.of("a@b@c.com", false), Arguments.of("john@example.c0m", false),
         Arguments.of("john@example.com\u00a0", false), Arguments.of("", false));
   }
 
