@@ -41,14 +41,19 @@ class PostgresSinkContractTest extends SinkContract<Record> {
 
   @Override
   protected List<Record> readBack(Path dir) throws SQLException {
+    return seqAndName(dataSource, table(dir));
+  }
+
+  /** The rows of a table of seq and name, by seq; none when the table is not there. */
+  static List<Record> seqAndName(DataSource dataSource, String table) throws SQLException {
     List<Record> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      ResultSet exists = s.executeQuery("SELECT to_regclass('" + table(dir) + "') IS NOT NULL");
+      ResultSet exists = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL");
       exists.next();
       if (!exists.getBoolean(1)) {
         return rows;
       }
-      try (ResultSet rs = s.executeQuery("SELECT seq, name FROM " + table(dir) + " ORDER BY seq")) {
+      try (ResultSet rs = s.executeQuery("SELECT seq, name FROM " + table + " ORDER BY seq")) {
         while (rs.next()) {
           rows.add(Record.of("seq", rs.getLong(1), "name", rs.getString(2)));
         }
@@ -56,4 +61,5 @@ class PostgresSinkContractTest extends SinkContract<Record> {
     }
     return rows;
   }
+
 }

@@ -5,11 +5,7 @@ import dev.etlkit.api.Sink;
 import dev.etlkit.testkit.PostgresExtension;
 import dev.etlkit.testkit.SinkContract;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,19 +40,6 @@ class PostgresSinkInsertContractTest extends SinkContract<Record> {
 
   @Override
   protected List<Record> readBack(Path dir) throws SQLException {
-    List<Record> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      ResultSet exists = s.executeQuery("SELECT to_regclass('" + table(dir) + "') IS NOT NULL");
-      exists.next();
-      if (!exists.getBoolean(1)) {
-        return rows;
-      }
-      try (ResultSet rs = s.executeQuery("SELECT seq, name FROM " + table(dir) + " ORDER BY seq")) {
-        while (rs.next()) {
-          rows.add(Record.of("seq", rs.getLong(1), "name", rs.getString(2)));
-        }
-      }
-    }
-    return rows;
+    return PostgresSinkContractTest.seqAndName(dataSource, table(dir));
   }
 }
