@@ -3,8 +3,10 @@ package dev.etlkit.sources.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -26,19 +28,11 @@ final class CharColumn {
    * describes, or null for an error of ours at a token's location.
    */
   static int of(byte[] bytes, int lineStart, int lineEnd, JsonLocation at, @Nullable JsonProcessingException e) {
-    int from = lineStart;
-    int before = bytesBefore(at, e);
-    if (lineEnd - lineStart >= BOM.length && Arrays.equals(bytes, lineStart, lineStart + BOM.length, BOM, 0, BOM.length)) {
-      from += BOM.length;
-      before -= BOM.length;
+    try {
+      return column(new ByteArrayInputStream(bytes, lineStart, lineEnd - lineStart), true, bytesBefore(at, e));
+    } catch (IOException impossible) {
+      throw new UncheckedIOException("a stream over memory failed", impossible);
     }
-    int chars = 0;
-    for (int i = from, to = Math.min(lineEnd, from + Math.max(0, before)); i < to; i++) {
-      if (startsCharacter(bytes[i])) {
-        chars++;
-      }
-    }
-    return chars + 1;
   }
 
   /**
@@ -59,26 +53,31 @@ final class CharColumn {
       }
       previous = b;
     }
-    int before = bytesBefore(at, e);
-    byte[] bom = line == 1 ? bytes.readNBytes(BOM.length) : new byte[0];
-    int chars = 0;
-    if (Arrays.equals(bom, BOM)) {
-      before -= BOM.length;
-    } else {
-      for (int i = 0; i < bom.length && i < before; i++) {
-        chars += startsCharacter(bom[i]) ? 1 : 0;
-      }
-      before -= bom.length;
-    }
-    if (previous == '\r' && before > 0) {
+    if (previous == '\r') {
       // the line began after a CR: an LF right after it still belongs to the line break
       bytes.mark(1);
       if (bytes.read() != '\n') {
         bytes.reset();
       }
     }
+    // only the document's first line can start with its byte-order mark
+    return column(bytes, line == 1, bytesBefore(at, e));
+  }
+
+  /**
+   * Counts the characters in the first {@code before} bytes of the line {@code line} reads from its start,
+   * a byte-order mark there not counted when {@code mayStartWithBom}; {@code line} supports mark and reset.
+   */
+  private static int column(InputStream line, boolean mayStartWithBom, int before) throws IOException {
+    line.mark(BOM.length);
+    if (mayStartWithBom && Arrays.equals(line.readNBytes(BOM.length), BOM)) {
+      before -= BOM.length;
+    } else {
+      line.reset();
+    }
+    int chars = 0;
     for (int i = 0; i < before; i++) {
-      int b = bytes.read();
+      int b = line.read();
       if (b < 0) {
         break;
       }
