@@ -1,5 +1,6 @@
 package dev.etlkit.sinks.postgres;
 
+import dev.etlkit.api.Record;
 import dev.etlkit.api.Violation;
 import dev.etlkit.internal.PlainJson;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -149,9 +149,9 @@ final class LoadLog {
     rejected.forEach((item, why) -> {
       List<Object> violations = new ArrayList<>();
       for (Violation v : why.violations()) {
-        violations.add(ordered("field", v.field(), "rule", v.rule(), "message", v.message()));
+        violations.add(Record.of("field", v.field(), "rule", v.rule(), "message", v.message()));
       }
-      entries.add(ordered("item", item, "message", why.message(), "violations", violations));
+      entries.add(Record.of("item", item, "message", why.message(), "violations", violations));
     });
     return new String(PlainJson.toBytes(entries), StandardCharsets.UTF_8);
   }
@@ -171,13 +171,5 @@ final class LoadLog {
       throw new SQLException("corrupt entry of run " + runId + " in " + log + ": " + e.getMessage(), e);
     }
     return out;
-  }
-
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

@@ -66,9 +66,12 @@ public final class PostgresSink implements Sink<Record> {
   private @Nullable LoadLog log;
   /** Items received over the whole run, the attempts before this one included. */
   private long delivered;
-  /** What earlier attempts committed beyond the last checkpoint; read from the log at the first write. */
+  /**
+   * What earlier attempts (or a write whose commit went through before its connection was lost) committed
+   * beyond the items delivered; read from the log whenever a connection is taken, at the first write and
+   * after a fault.
+   */
   private LoadLog.@Nullable Committed committed;
-  private boolean readCommitted;
 
   private PostgresSink(Builder b) {
     this.table = b.table;
@@ -98,7 +101,6 @@ public final class PostgresSink implements Sink<Record> {
     if (resuming && context.restoredState().get("delivered") instanceof Long n) {
       delivered = n;
     }
-    readCommitted = resuming;
     if (mode == LoadMode.REPLACE_TABLE) {
       // Named after the run, so that a resumed run finds the table it was filling.
       into = table.withSuffix("__etl_" + Integer.toHexString(context.runId().hashCode()));
@@ -221,13 +223,9 @@ public final class PostgresSink implements Sink<Record> {
           logLoads = false;
         }
       }
-      if (log != null && readCommitted) {
+      if (log != null) {
         c.setAutoCommit(true);
         committed = log.committedFrom(c, delivered);
-        readCommitted = false;
-      }
-      if (log != null && committed == null) {
-        committed = new LoadLog.Committed(delivered, Map.of());
       }
       loader = BatchLoader.open(c, plan);
       return loader;
@@ -269,7 +267,6 @@ public final class PostgresSink implements Sink<Record> {
     // Whatever failed, the transaction is gone; the next write starts over on a fresh connection, and
     // reads the log again: the batch may have committed just before the connection was lost.
     dropConnection();
-    readCommitted = log != null;
     String message = "sink '" + name() + "': " + SqlFaults.describe(e);
     if (SqlStates.isTransient(e)) {
       LOG.warn("{}; the batch will be retried on a new connection", message);
@@ -328,7 +325,7 @@ public final class PostgresSink implements Sink<Record> {
    */
   @Override
   public Map<String, Object> state() {
-    return log == null && !logLoads ? Map.of() : Map.of("delivered", delivered);
+    return logLoads ? Map.of("delivered", delivered) : Map.of();
   }
 
   @Override
